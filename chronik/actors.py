@@ -1,0 +1,438 @@
+"""Mentions -> resolved actors, one entity per person/organisation across a document.
+
+Three steps per sentence:
+
+1. *atoms*: gazetteer hits (countries, demonyms, capitals, organisations, groups),
+   role nouns (also inside German compounds), known people (KB), unknown names,
+   pronouns and first-person possessives ("unsere Armee");
+2. *phrases*: atoms that form one noun phrase are combined by the rules in
+   :data:`ATTACH_RULES` ("den Präsidenten der Republik Aserbaidschan Ilham Aliyev" is
+   one actor: AZE, GOV, Ilham Aliyev);
+3. *entities*: spelling variants and surnames merge with the full name; role nouns
+   and pronouns corefer to the most recent compatible person ("Das Staatsoberhaupt").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import IO
+
+import simplemma
+
+from .gazetteer import MAX_PHRASE, Entry, Gazetteer, get_gazetteer
+from .kb import default_kb, normalise
+from .model import Actor, Document, Mention, Sentence, Token
+from .outlets import outlet_country
+
+# Words that may link a role to the country it belongs to: "Präsident der Republik
+# Aserbaidschan", "President of Azerbaijan", "Iran's foreign minister".
+GENITIVE_LINK = {
+    "de": {"der", "des", "von", "vom", "republik", "islamischen", "bundesrepublik", "föderation", "königreich", "staates", "volksrepublik", "arabischen", "vereinigten"},
+    "en": {"of", "the", "republic", "'s", "’s", "islamic", "people's", "federal", "kingdom"},
+}
+# Words that never sit inside a name phrase.
+STOP = {
+    "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "sowie", "mit", "von", "vom", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "für", "gegen", "bei", "nach", "aus", "über", "hat", "haben", "hatte", "ist", "sind", "war", "wurde", "wurden", "sich", "nicht", "auch", "dass", "als", "wie", "so"},
+    "en": {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "against", "has", "have", "had", "is", "are", "was", "were", "be", "been", "that", "as", "not", "also", "said", "says"},
+}
+PRONOUNS = {"de": {"er": "person"}, "en": {"he": "person", "she": "person"}}
+FIRST_PERSON = {"de": ("unser",), "en": ("our",)}
+CAPITAL_LIKE = {"country", "capital"}
+# Role families that corefer: "Das Staatsoberhaupt" -> the president named before.
+ROLE_FAMILIES = (
+    ("head of state", ("president", "head of state", "king", "emir", "monarch", "supreme leader", "state")),
+    ("head of government", ("prime minister", "chancellor", "premier", "head of government")),
+    ("foreign minister", ("foreign minister", "secretary of state", "foreign secretary", "foreign affairs")),
+    ("defence minister", ("defence minister", "defense minister", "defense secretary", "defence secretary")),
+)
+
+
+@dataclass
+class Atom:
+    """A token span recognised as part of an actor mention."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    kind: str  # person name country adj capital igo ngo group org role pronoun our
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    role: str | None = None
+    role_kind: str | None = None
+    kb_name: str | None = None
+
+
+@dataclass
+class Phrase:
+    atoms: list[Atom] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.atoms[0].start
+
+    @property
+    def end(self) -> int:
+        return self.atoms[-1].end
+
+    def has(self, *kinds: str) -> bool:
+        return any(a.kind in kinds for a in self.atoms)
+
+    def first(self, *kinds: str) -> Atom | None:
+        return next((a for a in self.atoms if a.kind in kinds), None)
+
+
+def _is_word(tok: Token) -> bool:
+    return tok.text[:1].isalnum()
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+class ActorFinder:
+    """Finds and resolves actor mentions in one document."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.code = doc.lang or "en"
+        self.g: Gazetteer = get_gazetteer(self.code)
+        self.kb = default_kb()
+        self.on = doc.published
+        self.surnames: dict[str, str] = {}  # surname -> canonical/full name seen in this document
+        self.entities: list[dict] = []
+
+    # ---------------------------------------------------------------- atoms
+    def atoms(self, sent: Sentence) -> list[Atom]:
+        toks = sent.tokens
+        out: list[Atom] = []
+        i = 0
+        while i < len(toks):
+            atom = self._match_at(toks, i, sent)
+            if atom is None:
+                i += 1
+                continue
+            out.append(atom)
+            i = atom.end
+        return self._add_titled_names(toks, out)
+
+    def _add_titled_names(self, toks: list[Token], atoms: list[Atom]) -> list[Atom]:
+        """Unknown names after a person role ("Informationsminister Ghasi Aridi") or
+        before a ", role" apposition ("Bazoum Mohammed, Sprecher der ...") become name atoms."""
+        taken = {k for a in atoms for k in range(a.start, a.end)}
+        stop = STOP.get(self.code, set())
+
+        def name_run(i: int, step: int) -> tuple[int, int] | None:
+            j = i
+            while 0 <= j < len(toks) and j not in taken and _capitalised(toks[j]) and _is_word(toks[j]) \
+                    and toks[j].text.casefold() not in stop and abs(j - i) < 4:
+                j += step
+            if j == i:
+                return None
+            lo, hi = (i, j) if step > 0 else (j + 1, i + 1)
+            return lo, hi
+
+        extra: list[Atom] = []
+        for a in atoms:
+            if a.kind != "role" or a.role_kind != "person":
+                continue
+            run = name_run(a.end, 1)
+            if run and (run[1] - run[0] >= 2 or not simplemma.is_known(toks[run[0]].text, lang=self.code)):
+                extra.append(self._name_atom(toks, *run))
+            elif a.start >= 2 and toks[a.start - 1].text == ",":
+                run = name_run(a.start - 2, -1)
+                if run and run[1] - run[0] >= 2:
+                    extra.append(self._name_atom(toks, *run))
+        if not extra:
+            return atoms
+        return sorted(atoms + extra, key=lambda a: a.start)
+
+    def _name_atom(self, toks: list[Token], i: int, j: int) -> Atom:
+        name = " ".join(t.text for t in toks[i:j])
+        for part in normalise(name).split()[1:]:
+            self.surnames.setdefault(part, name)
+        return Atom(i, j, "name", name=name, role_kind="person")
+
+    def _match_at(self, toks: list[Token], i: int, sent: Sentence) -> Atom | None:
+        tok = toks[i]
+        if not _is_word(tok):
+            return None
+        low = tok.text.casefold()
+        stop = STOP[self.code] if self.code in STOP else set()
+        # Longest multiword match first: people, then gazetteer phrases.
+        for length in range(min(MAX_PHRASE, len(toks) - i), 0, -1):
+            span = toks[i : i + length]
+            if not all(_is_word(t) or t.text in ("'s", "’s", ".") for t in span):
+                continue
+            words = [t.text for t in span]
+            if length > 1 or _capitalised(tok):
+                name = self.g.lookup_person(words)
+                if name and (length > 1 or len(tok.text) >= 4):
+                    return self._person_atom(i, i + length, name)
+            if length == 1 and low in stop:
+                break
+            e = self.g.lookup_phrase(words)
+            if e is not None and self._plausible(e, span):
+                return self._entry_atom(i, i + length, e)
+        if low in PRONOUNS.get(self.code, {}):
+            return Atom(i, i + 1, "pronoun")
+        if low.startswith(FIRST_PERSON.get(self.code, ("\0",))):
+            return Atom(i, i + 1, "our")
+        if "-" in tok.text:
+            atom = self._compound(tok, i)
+            if atom:
+                return atom
+        if self.code != "de" or _capitalised(tok):
+            e = self.g.lookup_role_lemma(tok.lemma)
+            if e is not None and self._role_ok(tok, e):
+                return self._entry_atom(i, i + 1, e)
+        # A surname of someone already named, or of a KB person.
+        if _capitalised(tok) and len(tok.text) >= 3:
+            key = normalise(tok.text)
+            if key in self.surnames:
+                return self._person_atom(i, i + 1, self.surnames[key], surname=True)
+            if (self.code != "de" or not tok.text[0:1].islower()) and len(tok.text) >= 4:
+                rows = self.kb.lookup_surname(tok.text, self.on)
+                names = {r.name for r in rows}
+                if len(names) == 1 and (self.on is None or rows[0].covers(self.on)) and (tok.i > 0 or not simplemma.is_known(low, lang=self.code)):
+                    return self._person_atom(i, i + 1, rows[0].name, surname=True)
+        return None
+
+    def _plausible(self, e: Entry, span: list[Token]) -> bool:
+        """German nouns are capitalised: "armenische" (adj) may be lower-case,
+        but a lower-case "union" or "rat" is no organisation."""
+        if self.code == "de" and e.kind in ("country", "capital", "igo", "ngo", "group", "org"):
+            return _capitalised(span[0]) or span[0].text.isupper()
+        if self.code == "en" and e.kind in ("country", "capital", "igo", "ngo", "group", "org", "adj"):
+            return _capitalised(span[0]) or span[0].text.isupper() or span[0].text[:1].isdigit()
+        if e.kind == "role":
+            return self._role_ok(span[-1], e)
+        return True
+
+    def _role_ok(self, tok: Token, e: Entry) -> bool:
+        if self.code == "de":
+            return _capitalised(tok)
+        # English verbs share lemmas with role nouns only rarely; "police" etc. fine.
+        return tok.text.casefold() not in ("rebel", "protest", "guard")
+
+    def _person_atom(self, i: int, j: int, name: str, surname: bool = False) -> Atom:
+        row = self.kb.office_on(name, self.on) if self.on else None
+        rows = self.kb.lookup(name) or self.kb.lookup_surname(name)
+        if row is None and rows:
+            row = rows[0] if self.on is None else None
+            country = rows[0].country
+        else:
+            country = row.country if row else None
+        for part in normalise(name).split()[1:]:
+            self.surnames.setdefault(part, name)
+        return Atom(i, j, "person", country=country, sector=row.sector if row else None,
+                    name=name, role=row.role if row else None, role_kind="person", kb_name=name)
+
+    def _entry_atom(self, i: int, j: int, e: Entry) -> Atom:
+        if e.kind == "role":
+            return Atom(i, j, "role", sector=e.sector, role=e.role, role_kind=e.role_kind)
+        return Atom(i, j, e.kind, country=e.country, sector=e.sector, name=e.name)
+
+    def _compound(self, tok: Token, i: int) -> Atom | None:
+        """"US-Außenminister" -> USA + foreign minister; "Hisbollah-Miliz" -> Hezbollah;
+        "Geheimdienst-Sabotagegruppen" -> intelligence (SPY)."""
+        parts = [p for p in tok.text.split("-") if p]
+        if len(parts) < 2:
+            return None
+        head = self.g.lookup_prefix(parts[0])
+        lang = self.g.lang
+        tail = self.g.lookup_role_lemma(lang.lemmatize(parts[-1]))
+        if head is not None and head.kind in ("group", "igo", "ngo", "org"):
+            return Atom(i, i + 1, head.kind, country=head.country, sector=head.sector or (tail.sector if tail else None),
+                        name=head.name, role=tail.role if tail else None, role_kind=tail.role_kind if tail else None)
+        if head is not None and tail is not None:
+            return Atom(i, i + 1, "role", country=head.country, sector=tail.sector, role=tail.role, role_kind=tail.role_kind)
+        if head is not None and head.kind in ("country", "capital"):
+            return None  # "US-Botschaft": a place/thing, not an actor
+        first = self.g.lookup_role_lemma(lang.lemmatize(parts[0]))
+        if tail is not None:
+            return Atom(i, i + 1, "role", sector=(first or tail).sector, role=tail.role, role_kind=tail.role_kind)
+        if first is not None and first.role_kind != "person":
+            return Atom(i, i + 1, "role", sector=first.sector, role=first.role, role_kind="group")
+        return None
+
+    # ---------------------------------------------------------------- phrases
+    def phrases(self, sent: Sentence, atoms: list[Atom]) -> list[Phrase]:
+        toks = sent.tokens
+        out: list[Phrase] = []
+        for atom in atoms:
+            cur = out[-1] if out else None
+            gap = [t.text.casefold() for t in toks[cur.end : atom.start]] if cur else []
+            if cur is not None and self._attach(cur, atom, gap):
+                cur.atoms.append(atom)
+            else:
+                out.append(Phrase([atom]))
+        return [p for p in out if self._is_actor(p)]
+
+    def _attach(self, cur: Phrase, atom: Atom, gap: list[str]) -> bool:
+        last = cur.atoms[-1]
+        link = GENITIVE_LINK.get(self.code, set())
+        stop = STOP.get(self.code, set())
+        has_name = cur.has("person", "name")
+        # Role/organisation + of-country: "Präsident Aserbaidschans", "Präsident der Republik Aserbaidschan".
+        if last.kind in ("role", "igo", "org") and atom.kind in ("country", "capital", "igo") and all(w in link for w in gap) and len(gap) <= 3 and not has_name:
+            return True
+        # Country/demonym/prefix + role: "die aserbaidschanische Regierung", "Iran's foreign minister", "Russian President".
+        if last.kind in ("country", "adj", "our", "capital") and atom.kind in ("role", "org", "group") and len(gap) <= 2 and all(
+            (w.isalpha() and w.islower() and w not in stop) or w in ("'s", "’s") for w in gap
+        ):
+            return not has_name
+        # Role + name: "Präsident Ilham Aliyev", "Außenministerin Condoleezza Rice", "Secretary of State Antony Blinken".
+        if atom.kind in ("person", "name") and not has_name and cur.has("role", "adj") and (not gap or gap == [","]):
+            return last.kind in ("role", "country", "capital", "adj", "igo")
+        # Name, role: "Bazoum Mohammed, Sprecher der oppositionellen Gruppierung CFDR".
+        if last.kind in ("person", "name") and atom.kind == "role" and gap == [","] and atom.role_kind == "person" and not cur.has("role"):
+            return True
+        if last.kind == "role" and atom.kind == "role" and not gap and atom.role_kind == last.role_kind:
+            return True  # "Vize-Außenminister Sprecher"-like runs
+        return False
+
+    def _is_actor(self, p: Phrase) -> bool:
+        kinds = {a.kind for a in p.atoms}
+        return not kinds <= {"adj", "our"}
+
+    # ---------------------------------------------------------------- resolve
+    def resolve(self, sent: Sentence, p: Phrase) -> Mention:
+        toks = sent.tokens
+        start, end = toks[p.start].start, toks[p.end - 1].end
+        text = self.doc.text[start:end]
+        person = p.first("person")
+        name_atom = p.first("name")
+        role = p.first("role")
+        nation = p.first("country", "capital", "adj", "igo", "ngo", "org", "group")
+        our = p.first("our")
+        how = "gazetteer"
+        country = sector = name = role_label = kb_id = None
+        kind = "org"
+        if person is not None:
+            country, sector, name, role_label = person.country, person.sector, person.name, person.role
+            how, kind = "kb", "name"
+            if role is not None and sector is None:
+                sector = role.sector
+            if nation is not None and country is None:
+                country = nation.country
+            kb_id = self._qid(person.name)
+        elif role is not None:
+            sector, role_label = role.sector, role.role
+            country = role.country or (nation.country if nation else None)
+            kind = "role" if role.role_kind == "person" else "group"
+            if nation is not None and nation.kind in ("igo", "ngo", "org", "group") and nation.name:
+                name = nation.name
+                sector = sector if nation.kind != "group" else (nation.sector or sector)
+            if our is not None and country is None:
+                country, how = outlet_country(self.doc.source), "outlet"
+        elif nation is not None:
+            country, sector, name = nation.country, nation.sector, nation.name
+            kind = "country" if nation.kind in CAPITAL_LIKE else nation.kind
+            if nation.kind in CAPITAL_LIKE:
+                sector = sector or "GOV"
+        elif p.first("pronoun"):
+            kind = "pronoun"
+        if name_atom is not None and name is None:
+            name = name_atom.name
+            how = "title" if role is not None else how
+        actor = Actor(text=text, name=name, country=country, sector=sector, role=role_label, kb_id=kb_id)
+        return Mention(start, end, text, sent.index, actor, how=how, kind=kind, tok_start=p.start, tok_end=p.end)
+
+    def _qid(self, name: str) -> str | None:
+        rows = self.kb.lookup(name)
+        return rows[0].qid if rows and rows[0].qid else None
+
+    # ---------------------------------------------------------------- entities
+    def link(self, m: Mention) -> None:
+        """Assign ``m.entity``; role nouns and pronouns corefer to a compatible person."""
+        a = m.actor
+        if m.kind == "pronoun" or (m.kind == "role" and a.name is None):
+            target = self._antecedent(m)
+            if target is not None:
+                m.entity = target["id"]
+                m.how = "coreference"
+                m.actor = replace(target["actor"], text=m.text, role=a.role or target["actor"].role)
+                target["sentence"] = m.sentence
+                return
+            if m.kind == "pronoun":
+                m.entity = -1
+                return
+        key = self._key(m)
+        for ent in self.entities:
+            if ent["key"] == key:
+                m.entity = ent["id"]
+                ent["sentence"] = m.sentence
+                if m.kind == "name" and m.actor.sector is None:
+                    m.actor = replace(ent["actor"], text=m.text)
+                return
+        ent = {"id": len(self.entities), "key": key, "actor": a, "kind": m.kind, "sentence": m.sentence}
+        self.entities.append(ent)
+        m.entity = ent["id"]
+
+    def _key(self, m: Mention) -> tuple:
+        a = m.actor
+        if m.kind == "name" and a.name:
+            return ("name", normalise(a.name))
+        return (m.kind, a.country, a.sector, a.name, a.role if m.kind == "role" else None)
+
+    def _antecedent(self, m: Mention) -> dict | None:
+        fam = role_family(m.actor.role)
+        for ent in reversed(self.entities):
+            if ent["kind"] != "name" or m.sentence - ent["sentence"] > 4:
+                continue
+            ea = ent["actor"]
+            if m.kind == "pronoun":
+                return ent
+            if m.actor.country and ea.country and m.actor.country != ea.country:
+                continue
+            if fam and role_family(ea.role) not in (fam, None):
+                continue
+            if m.actor.sector and ea.sector and m.actor.sector != ea.sector:
+                continue
+            return ent
+        return None
+
+    def run(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        for sent in self.doc.sentences:
+            atoms = self.atoms(sent)
+            for p in self.phrases(sent, atoms):
+                m = self.resolve(sent, p)
+                self.link(m)
+                if m.kind == "pronoun" and m.entity < 0:
+                    continue
+                mentions.append(m)
+        return mentions
+
+
+def role_family(role: str | None) -> str | None:
+    if not role:
+        return None
+    r = role.casefold()
+    for fam, keys in ROLE_FAMILIES:
+        if any(k in r for k in keys):
+            return fam
+    return None
+
+
+def resolve_actors(doc: Document) -> Document:
+    """Fill ``doc.mentions`` with resolved actor mentions."""
+    doc.mentions = ActorFinder(doc).run()
+    return doc
+
+
+def mention_records(doc: Document) -> list[dict]:
+    """The JSONL records of ``chronik actors``."""
+    return [
+        {"doc_id": doc.id, "text": m.text, "start": m.start, "end": m.end, "entity": m.entity,
+         "name": m.actor.name, "country": m.actor.country, "sector": m.actor.sector,
+         "role": m.actor.role, "kb_id": m.actor.kb_id, "how": m.how}
+        for m in doc.mentions
+    ]
+
+
+def write_mention_table(doc: Document, out: IO[str]) -> None:
+    out.write(f"━━ {doc.id}  [{doc.lang}]  {doc.published or 'no date'}\n")
+    for r in mention_records(doc):
+        out.write(f"   e{r['entity']:<3} {r['text'][:40]:<40} {r['country'] or '-':<4} {r['sector'] or '-':<4} "
+                  f"{(r['name'] or '')[:28]:<28} {r['how']}\n")
+    out.write("\n")

@@ -1,0 +1,99 @@
+"""German grammar rules, one function per rule, each with an example.
+
+Exported through :data:`RULES` so tests can check every rule is covered.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from ...model import Token
+
+ABBREVIATIONS = frozenset(
+    "bzw. ca. dr. prof. nr. st. str. z.b. u.a. d.h. usw. etc. vgl. inkl. evtl. ggf. bspw. mio. mrd. "
+    "jan. feb. mär. apr. jun. jul. aug. sep. sept. okt. nov. dez. abs. art. gen. oberst. lt. hr. fr. "
+    "sog. ehem. u. s. o. v. chr. jh. jhd. tel. min. max. std.".split()
+)
+
+# Verb particles that separate in main clauses: "rief ... an", "gehen ... ein", "nahmen ... fest".
+PARTICLES = frozenset(
+    "ab an auf aus bei ein fest fort frei her hin los mit nach vor weg zu zurück zusammen vorbei "
+    "statt teil bekannt fern gegenüber heraus hervor herbei hinzu nieder weiter wieder entgegen "
+    "kennen dar".split()
+)
+# Words after which a clause ends for particle search: "rief X an und forderte ...".
+CLAUSE_BREAK = frozenset({".", ",", ";", ":", "!", "?", "und", "oder", "aber", "sowie", "sondern", "(", ")", "–", "-", "„", "“", '"'})
+# Endings stripped for inflection-insensitive gazetteer keys (longest first).
+ENDINGS = ("ern", "em", "en", "er", "es", "ns", "e", "n", "s")
+MIN_STEM = 4
+
+
+def stem(word: str) -> str:
+    """Strip one inflectional ending for matching: "Armeniens" -> "armenien",
+    "aserbaidschanischen" -> "aserbaidschanisch", "Weißen Hauses" -> "weiß haus"."""
+    w = word.casefold()
+    for end in ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= MIN_STEM:
+            return w[: -len(end)]
+    return w
+
+
+def is_ordinal_dot(text: str, dot: int) -> bool:
+    """A dot after a day number is an ordinal, not a sentence end: "Am 19. September"."""
+    m = re.search(r"(?:^|\s)(\d{1,2})$", text[:dot])
+    return m is not None
+
+
+@lru_cache(maxsize=50_000)
+def _known_verb(lemma: str) -> bool:
+    return simplemma.is_known(lemma, lang="de")
+
+
+def attach_separable_particles(tokens: list[Token]) -> None:
+    """Reattach a clause-final particle to its finite verb.
+
+    "Am 19. September rief US-Außenminister Antony Blinken den Präsidenten ... an."
+    -> the token "rief" gets lemma "anrufen"; "nahmen ... fest" -> "festnehmen".
+    """
+    n = len(tokens)
+    clause_start = 0
+    for i, tok in enumerate(tokens):
+        low = tok.text.casefold()
+        is_break = low in CLAUSE_BREAK
+        nxt = tokens[i + 1].text.casefold() if i + 1 < n else "."
+        if low in PARTICLES and tok.text.islower() and (nxt in CLAUSE_BREAK) and i > clause_start:
+            for j in range(clause_start, i):
+                cand = tokens[j]
+                if not cand.text[:1].isalpha() or cand.particle is not None:
+                    continue
+                if not cand.text.islower() and j != clause_start:
+                    continue
+                combined = low + cand.lemma
+                if cand.lemma not in PARTICLES and _known_verb(combined):
+                    cand.lemma = combined
+                    cand.particle = i
+                    tok.pos = "PART"
+                    break
+        if is_break:
+            clause_start = i + 1
+
+
+ZU_INF = re.compile(r"^(%s)zu([a-zäöüß]{3,})$" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
+
+
+def lemmatize_zu_infinitives(tokens: list[Token]) -> None:
+    """"einzutreten" -> "eintreten", "aufzuheben" -> "aufheben", "festzunehmen" -> "festnehmen"."""
+    for tok in tokens:
+        m = ZU_INF.match(tok.text.casefold())
+        if m and _known_verb(m.group(1) + m.group(2)):
+            tok.lemma = m.group(1) + m.group(2)
+
+
+RULES = {
+    "stem": stem,
+    "is_ordinal_dot": is_ordinal_dot,
+    "attach_separable_particles": attach_separable_particles,
+    "lemmatize_zu_infinitives": lemmatize_zu_infinitives,
+}
