@@ -48,8 +48,10 @@ class DateMention:
 class _Grammar:
     """The compiled grammar of one language."""
 
-    data: dict[str, dict[str, str]]
-    patterns: list[tuple[str, re.Pattern[str]]]
+    data: dict[str, dict[str, str]]  # kind -> form -> value
+    lower: re.Pattern[str]  # for lower-cased text
+    anycase: re.Pattern[str]  # when lower-casing would change the text's length
+    groups: dict[str, list[str]]  # pattern name -> names of its groups ("dmy" -> "dmy_d", ...)
 
     def has(self, kind: str, form: str) -> bool:
         return form.lower() in self.data.get(kind, {})
@@ -59,9 +61,22 @@ class _Grammar:
 
 
 def _alt(forms: dict[str, str] | list[str]) -> str:
-    """A regex alternation of literal forms, longest first, spaces as ``\\s+``."""
-    ordered = sorted(forms, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in ordered) or r"(?!x)x"
+    """A regex matching any of the literal ``forms``, as a prefix trie (fast); spaces match ``\\s+``."""
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for ch in " ".join(form.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [(r"\s+" if k == " " else re.escape(k)) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie) if trie else r"(?!x)x"
 
 
 @lru_cache(maxsize=None)
@@ -76,33 +91,43 @@ def _grammar(lang: str) -> _Grammar | None:
             continue
         kind, form, value = (line.split("\t") + ["", ""])[:3]
         data.setdefault(kind, {})[form.strip().lower()] = value.strip()
-    opt = data.get("option", {})
+    opt = data.setdefault("option", {})
     month, wday = _alt(data.get("month", {})), _alt(data.get("weekday", {}))
-    part = f"(?:{_alt(data['day_part'])})?" if data.get("day_part") else ""
-    ords = f"(?:{_alt(data['ordinal'])})?" if data.get("ordinal") else ""
-    join = rf"(?:\s+(?:{_alt(data['joiner'])}))?" if data.get("joiner") else ""
-    year = r"(?P<y>\d{4})(?![\d\w]|[.,]\d)"
+    part = f"{_alt(data['day_part'])}?" if data.get("day_part") else ""
+    ords = f"{_alt(data['ordinal'])}?" if data.get("ordinal") else ""
+    join = rf"(?:\s+{_alt(data['joiner'])})?" if data.get("joiner") else ""
+    year = r"(?P<K_y>\d{4})(?![\d\w]|[.,]\d)"
     num = rf"(?:\d{{1,3}}|{_alt(data.get('number', {}))})"
-    unit = _alt(data.get("unit", {}))
+    # (name, first character: "a" letter / "0" digit / "*" either, pattern); every match starts a word,
+    # and at each position the first pattern that matches wins
     pats = [
-        ("dmy", rf"(?<![\w.,])(?P<d>\d{{1,2}})(?:\.\s*|{ords}{join}\s+)(?P<m>{month})(?!\w)(?:,?\s+{year})?"),
-        ("my", rf"(?<!\w)(?P<m>{month})(?!\w)(?:,?\s+{year})?"),
-        ("iso", r"(?<![\w.\-])(?P<y>\d{4})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})(?![\w\-]|[.,]\d)"),
-        ("year", rf"(?<![\w.,\-]){year}(?!-\d)"),
-        ("wday", rf"(?<!\w)(?:(?P<mod>{_alt(data.get('weekday_mod', {}))})\s+)?(?P<w>{wday}){part}(?!\w)"),
-        ("rday", rf"(?<!\w)(?P<r>{_alt(data.get('relative_day', {}))})(?!\w)"),
-        ("radj", rf"(?<!\w)(?P<r>{_alt(data.get('relative_adj', {}))})(?:\s+(?P<w>{wday}){part})?(?!\w)"),
-        ("span", rf"(?<!\w)(?P<r>{_alt(data.get('relative_span', {}))})(?!\w)"),
+        ("radj", "a", rf"(?P<K_r>{_alt(data.get('relative_adj', {}))})(?:\s+(?P<K_w>{wday}){part})?(?!\w)"),
+        ("span", "a", rf"(?P<K_r>{_alt(data.get('relative_span', {}))})(?!\w)"),
+        ("wday", "a", rf"(?:(?P<K_mod>{_alt(data.get('weekday_mod', {}))})\s+)?(?P<K_w>{wday}){part}(?!\w)"),
+        ("rday", "a", rf"(?P<K_r>{_alt(data.get('relative_day', {}))})(?!\w)"),
     ]
+    for i, (form, where) in enumerate(data.get("ago", {}).items()):
+        core = rf"(?P<K_n>{num})\s+(?P<K_u>{_alt(data.get('unit', {}))})"
+        ago = (rf"{re.escape(form)}\s+{core}", "a") if where == "before" else (rf"{core}\s+{re.escape(form)}", "*")
+        pats.insert(0, (f"ago{i}", ago[1], rf"{ago[0]}(?!\w)"))
     if opt.get("month_day") == "1":
-        pats.append(("mdy", rf"(?<!\w)(?P<m>{month})\s+(?P<d>\d{{1,2}}){ords}(?![\d\w])(?:,?\s+{year})?"))
+        pats.append(("mdy", "a", rf"(?P<K_m>{month})\s+(?P<K_d>\d{{1,2}}){ords}(?![\d\w])(?:,?\s+{year})?"))
+    pats += [
+        ("dmy", "0", rf"(?<![.,])(?P<K_d>\d{{1,2}})(?:\.\s*|{ords}{join}\s+)(?P<K_m>{month})(?!\w)(?:,?\s+{year})?"),
+        ("my", "a", rf"(?P<K_m>{month})(?!\w)(?:,?\s+{year})?"),
+        ("iso", "0", r"(?<![.\-])(?P<K_y>\d{4})-(?P<K_mn>\d{1,2})-(?P<K_d>\d{1,2})(?![\w\-]|[.,]\d)"),
+    ]
     if opt.get("numeric_dmy") == "1":
-        pats.append(("num", r"(?<![\w.,])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?:(?P<y>\d{4})(?![\w]|[.,]\d)|(?![\w]|[.,]?\d))"))
-    for form, where in data.get("ago", {}).items():
-        core = rf"(?P<n>{num})\s+(?P<u>{unit})"
-        ago = rf"{re.escape(form)}\s+{core}" if where == "before" else rf"{core}\s+{re.escape(form)}"
-        pats.append(("ago", rf"(?<!\w){ago}(?!\w)"))
-    return _Grammar(data, [(name, re.compile(p, re.IGNORECASE)) for name, p in pats])
+        pats.append(("num", "0", r"(?<![.,])(?P<K_d>\d{1,2})\.(?P<K_mn>\d{1,2})\.(?:(?P<K_y>\d{4})(?!\w|[.,]\d)|(?!\w|[.,]?\d))"))
+    pats.append(("year", "0", rf"(?<![.,\-]){year}(?!-\d)"))
+
+    def union(first: str) -> str:
+        return "|".join(f"(?P<{n}>{p.replace('(?P<K_', f'(?P<{n}_')})" for n, f, p in pats if f == first) or "(?!x)x"
+
+    # cheap guards: only word starts are tried, and only the patterns that can begin with their first character
+    combined = rf"(?<!\w)(?:{union('*')}|(?=\d)(?:{union('0')})|(?=[^\W\d])(?:{union('a')}))"
+    groups = {n: [g for g in re.compile(combined).groupindex if g.startswith(n + "_")] for n, _, _ in pats}
+    return _Grammar(data, re.compile(combined), re.compile(combined, re.IGNORECASE), groups)
 
 
 def _month_shift(day: dt.date, months: int) -> tuple[int, int]:
@@ -150,14 +175,13 @@ def _capitalised(s: str) -> bool:
     return s[:1].isupper()
 
 
-def _month_ok(g: _Grammar, text: str, m: re.Match[str], has_number: bool) -> bool:
+def _month_ok(g: _Grammar, text: str, name: str, start: int, has_number: bool) -> bool:
     """Month names must be capitalised; ambiguous ones ("Mai", "May") need a number or a licensing word."""
-    name = m.group("m")
     if not _capitalised(name):
         return False
     if has_number:
         return True
-    prev = _prev_word(text, m.start())
+    prev = _prev_word(text, start)
     allowed = g.data.get("needs_number", {}).get(name.lower())
     if allowed is not None:
         return prev in allowed.split(",")
@@ -171,14 +195,16 @@ def _ymd(y: int, mo: int, d: int) -> str | None:
         return None
 
 
-def _match(g: _Grammar, kind: str, m: re.Match[str], text: str, ref: dt.date | None) -> tuple[str, str, bool] | None:
-    """Resolve one regex match to (value, precision, relative), or None to reject it."""
-    gd = m.groupdict()
+def _match(
+    g: _Grammar, kind: str, gd: dict[str, str], span: tuple[int, int], text: str, ref: dt.date | None
+) -> tuple[str, str, bool] | None:
+    """Resolve one match (its groups ``gd`` and ``span``) to (value, precision, relative), or None to reject it."""
+    start, end = span
     y = int(gd["y"]) if gd.get("y") else None
     if y is not None and not 1000 <= y <= 2199:
         return None
     if kind in ("dmy", "mdy", "iso", "num"):
-        if gd.get("m") and not _month_ok(g, text, m, True):
+        if gd.get("m") and not _month_ok(g, text, gd["m"], start, True):
             return None
         mo = int(gd["mn"]) if gd.get("mn") else int(g.get("month", gd["m"]))
         d = int(gd["d"])
@@ -190,35 +216,36 @@ def _match(g: _Grammar, kind: str, m: re.Match[str], text: str, ref: dt.date | N
             value = _ymd(y, mo, d)
         return (value, "day", y is None) if value else None
     if kind == "my":
-        if not _month_ok(g, text, m, y is not None):
+        if not _month_ok(g, text, gd["m"], start, y is not None):
             return None
         mo = int(g.get("month", gd["m"]))
         if y is not None:
             return f"{y:04d}-{mo:02d}", "month", False
         return (f"{_guess_year(mo, 1, ref):04d}-{mo:02d}", "month", True) if ref else None
     if kind == "year":
-        prev = _prev_word(text, m.start())
-        if not g.has("year_prep", prev) or (y is not None and y < 1900 and prev in ("in", "by", "von", "from")):
+        strength = g.data.get("year_prep", {}).get(_prev_word(text, start))
+        if strength is None or y is None:
             return None
-        if g.data.get("option", {}).get("capitalised_nouns") == "1" and not prev.startswith("jahr"):
-            nxt = _NEXT_WORD.match(text, m.end())
-            if nxt and _capitalised(nxt.group(1)):  # "von 2000 Soldaten"
+        if strength != "any":  # "in 1500 Metern", "von 2000 Soldaten"
+            nxt = _NEXT_WORD.match(text, end)
+            noun = nxt is not None and _capitalised(nxt.group(1)) and g.data["option"].get("capitalised_nouns") == "1"
+            if noun or not 1900 <= y <= 2099:
                 return None
         return f"{y:04d}", "year", False
     if ref is None:
         return None
     if kind == "wday":
-        if not _capitalised(m.group("w")):
+        if not _capitalised(gd["w"]):
             return None
         mod = int(g.get("weekday_mod", gd["mod"])) if gd.get("mod") else 0
         return _resolve_weekday(int(g.get("weekday", gd["w"])), mod, ref).isoformat(), "day", True
     r = gd.get("r", "")
     if kind == "rday":
         low = r.lower()
-        prev = _prev_word(text, m.start())
+        prev = _prev_word(text, start)
         if g.data.get("not_after", {}).get(prev) == low:
             return None
-        if g.has("lower_only", low) and r != low and not _SENT_START.search(text, max(0, m.start() - 5), m.start()):
+        if g.has("lower_only", low) and r != low and not _SENT_START.search(text, max(0, start - 5), start):
             return None
         return (ref + _D(int(g.get("relative_day", r)))).isoformat(), "day", True
     if kind == "radj":
@@ -248,25 +275,23 @@ def find_dates(text: str, lang: str, ref: dt.date | None) -> list[DateMention]:
             expressions are skipped.
 
     Returns:
-        Non-overlapping mentions in text order; where candidates overlap the longest wins.
-        A weekday directly followed by a full date ("Dienstag, 19. September 2023")
+        Non-overlapping mentions in text order (at each position the first matching pattern
+        wins: "ago", relative adjective, span, weekday, relative day, dates, bare year). A weekday directly followed by a full date ("Dienstag, 19. September 2023")
         is merged into one mention with the date's value.
     """
     g = _grammar(lang)
     if g is None or not text:
         return []
-    cands: list[tuple[int, int, str, tuple[str, str, bool]]] = []
-    for kind, pat in g.patterns:
-        for m in pat.finditer(text):
-            res = _match(g, kind, m, text, ref)
-            if res is not None:
-                cands.append((m.start(), m.end(), kind, res))
-    cands.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first
+    low = text.lower()
+    pat, hay = (g.lower, low) if len(low) == len(text) else (g.anycase, text)
     chosen: list[tuple[int, int, str, tuple[str, str, bool]]] = []
-    for c in cands:
-        if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
-            chosen.append(c)
-    chosen.sort()
+    for m in pat.finditer(hay):
+        name = m.lastgroup or ""
+        gd = {n[len(name) + 1:]: text[m.start(n):m.end(n)] for n in g.groups[name] if m.start(n) >= 0}
+        kind = name.rstrip("0123456789")
+        res = _match(g, kind, gd, m.span(), text, ref)
+        if res is not None:
+            chosen.append((m.start(), m.end(), kind, res))
     out: list[DateMention] = []
     prev_kind = ""
     for s, e, kind, (value, prec, rel) in chosen:

@@ -111,3 +111,23 @@ def test_relative_skipped_without_ref() -> None:
 
 def test_unknown_language() -> None:
     assert find_dates("19 September 2023", "xx", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Die Stadt wurde im Jahre 1453 erobert.", "de", ["1453"]),
+        ("Die Festung liegt in 1500 Metern Höhe.", "de", []),
+        ("Bis 2030 will das Land klimaneutral sein.", "de", ["2030"]),
+        ("The city fell in the year 1453.", "en", ["1453"]),
+        ("The treaty of 1648 ended the war.", "en", []),
+    ],
+)
+def test_bare_years(text: str, lang: str, expected: list[str]) -> None:
+    assert [m.value for m in find_dates(text, lang, None)] == expected
+
+
+def test_offsets_when_lowercasing_changes_length() -> None:
+    text = "İstanbul: Am 19. September 2023 trafen sich die Minister."
+    (m,) = find_dates(text, "de", None)
+    assert (m.text, m.value) == ("19. September 2023", "2023-09-19")
