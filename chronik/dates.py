@@ -96,6 +96,7 @@ def _grammar(lang: str) -> _Grammar | None:
     part = f"{_alt(data['day_part'])}?" if data.get("day_part") else ""
     ords = f"{_alt(data['ordinal'])}?" if data.get("ordinal") else ""
     join = rf"(?:\s+{_alt(data['joiner'])})?" if data.get("joiner") else ""
+    rng = rf"(?:\s*{_alt(data['range'])}\s*\d{{1,2}})?" if data.get("range") else ""  # "18.-20.", value: the first
     year = r"(?P<K_y>\d{4})(?![\d\w]|[.,]\d)"
     num = rf"(?:\d{{1,3}}|{_alt(data.get('number', {}))})"
     # (name, first character: "a" letter / "0" digit / "*" either, pattern); every match starts a word,
@@ -111,11 +112,11 @@ def _grammar(lang: str) -> _Grammar | None:
         ago = (rf"{re.escape(form)}\s+{core}", "a") if where == "before" else (rf"{core}\s+{re.escape(form)}", "*")
         pats.insert(0, (f"ago{i}", ago[1], rf"{ago[0]}(?!\w)"))
     if opt.get("month_day") == "1":
-        pats.append(("mdy", "a", rf"(?P<K_m>{month})\s+(?P<K_d>\d{{1,2}}){ords}(?![\d\w])(?:,?\s+{year})?"))
+        pats.append(("mdy", "a", rf"(?P<K_m>{month})\s+(?P<K_d>\d{{1,2}}){ords}(?:{rng}{ords})?(?![\d\w])(?:,?\s+{year})?"))
     pats += [
-        ("dmy", "0", rf"(?<![.,])(?P<K_d>\d{{1,2}})(?:\.\s*|{ords}{join}\s+)(?P<K_m>{month})(?!\w)(?:,?\s+{year})?"),
+        ("dmy", "0", rf"(?<![.,])(?P<K_d>\d{{1,2}})(?:(?:\.|{ords}){rng})?(?:\.\s*|{ords}{join}\s+)(?P<K_m>{month})(?!\w)(?:,?\s+{year})?"),
         ("my", "a", rf"(?P<K_m>{month})(?!\w)(?:,?\s+{year})?"),
-        ("iso", "0", r"(?<![.\-])(?P<K_y>\d{4})-(?P<K_mn>\d{1,2})-(?P<K_d>\d{1,2})(?![\w\-]|[.,]\d)"),
+        ("iso", "0", r"(?<![.\-])(?P<K_y>\d{4})-(?P<K_mn>\d{1,2})-(?P<K_d>\d{1,2})(?=[tT]\d|(?!\w|-|[.,]\d))"),
     ]
     if opt.get("numeric_dmy") == "1":
         pats.append(("num", "0", r"(?<![.,])(?P<K_d>\d{1,2})\.(?P<K_mn>\d{1,2})\.(?:(?P<K_y>\d{4})(?!\w|[.,]\d)|(?!\w|[.,]?\d))"))
@@ -295,7 +296,8 @@ def find_dates(text: str, lang: str, ref: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     prev_kind = ""
     for s, e, kind, (value, prec, rel) in chosen:
-        if prev_kind == "wday" and kind in _FULL and not text[out[-1].end:s].strip(", "):
+        gap = text[out[-1].end:s].strip(", ") if prev_kind == "wday" else "x"
+        if kind in _FULL and (not gap or g.has("weekday_gap", gap)):
             s = out.pop().start  # "Dienstag, 19. September": one mention, the date's value
         out.append(DateMention(s, e, text[s:e], value, prec, rel))
         prev_kind = kind
