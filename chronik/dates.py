@@ -112,14 +112,17 @@ def _grammar(lang: str) -> _Grammar | None:
         ago = (rf"{re.escape(form)}\s+{core}", "a") if where == "before" else (rf"{core}\s+{re.escape(form)}", "*")
         pats.insert(0, (f"ago{i}", ago[1], rf"{ago[0]}(?!\w)"))
     if opt.get("month_day") == "1":
-        pats.append(("mdy", "a", rf"(?P<K_m>{month})\s+(?P<K_d>\d{{1,2}}){ords}(?:{rng}{ords})?(?![\d\w])(?:,?\s+{year})?"))
+        mdy = rf"(?P<K_m>{month})\s+(?P<K_d>\d{{1,2}}){ords}(?:{rng}{ords})?(?![\d\w])(?:,?\s+{year})?"
+        pats.append(("mdy", "a", mdy))
+    day = rf"(?<![.,])(?P<K_d>\d{{1,2}})(?:(?:\.|{ords}){rng})?(?:\.\s*|{ords}{join}\s+)"
     pats += [
-        ("dmy", "0", rf"(?<![.,])(?P<K_d>\d{{1,2}})(?:(?:\.|{ords}){rng})?(?:\.\s*|{ords}{join}\s+)(?P<K_m>{month})(?!\w)(?:,?\s+{year})?"),
+        ("dmy", "0", rf"{day}(?P<K_m>{month})(?!\w)(?:,?\s+{year})?"),
         ("my", "a", rf"(?P<K_m>{month})(?!\w)(?:,?\s+{year})?"),
         ("iso", "0", r"(?<![.\-])(?P<K_y>\d{4})-(?P<K_mn>\d{1,2})-(?P<K_d>\d{1,2})(?=[tT]\d|(?!\w|-|[.,]\d))"),
     ]
     if opt.get("numeric_dmy") == "1":
-        pats.append(("num", "0", r"(?<![.,])(?P<K_d>\d{1,2})\.(?P<K_mn>\d{1,2})\.(?:(?P<K_y>\d{4})(?!\w|[.,]\d)|(?!\w|[.,]?\d))"))
+        num_end = r"(?:(?P<K_y>\d{4})(?!\w|[.,]\d)|(?!\w|[.,]?\d))"  # "19.09.2023", "19.9."
+        pats.append(("num", "0", rf"(?<![.,])(?P<K_d>\d{{1,2}})\.(?P<K_mn>\d{{1,2}})\.{num_end}"))
     pats.append(("year", "0", rf"(?<![.,\-]){year}(?!-\d)"))
 
     def union(first: str) -> str:
@@ -277,8 +280,9 @@ def find_dates(text: str, lang: str, ref: dt.date | None) -> list[DateMention]:
 
     Returns:
         Non-overlapping mentions in text order (at each position the first matching pattern
-        wins: "ago", relative adjective, span, weekday, relative day, dates, bare year). A weekday directly followed by a full date ("Dienstag, 19. September 2023")
-        is merged into one mention with the date's value.
+        wins: "ago", relative adjective, span, weekday, relative day, dates, bare year).
+        A weekday directly followed by a full date ("Dienstag, 19. September 2023") is
+        merged into one mention with the date's value.
     """
     g = _grammar(lang)
     if g is None or not text:
