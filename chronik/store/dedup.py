@@ -98,10 +98,11 @@ def lsh_keys(sig: bytes) -> list[int]:
     return keys
 
 
-def evidence_similarity(a: str, b: str) -> float:
-    """Jaccard similarity of the content-word sets (3+ letters) of two evidence texts."""
-    sa = {w for w in words(a) if len(w) > 2}
-    sb = {w for w in words(b) if len(w) > 2}
+def evidence_similarity(a: str, b: str, ignore: frozenset[str] | set[str] = frozenset()) -> float:
+    """Jaccard similarity of the content-word sets of two evidence texts: words of 3+
+    characters, no numbers, none of ``ignore`` (the actors' words, which already match)."""
+    sa = {w for w in words(a) if len(w) > 2 and not w.isdigit() and w not in ignore}
+    sb = {w for w in words(b) if len(w) > 2 and not w.isdigit() and w not in ignore}
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)

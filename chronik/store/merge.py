@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Actor, Event, Location
 from .backend import Backend
-from .dedup import evidence_similarity
+from .dedup import evidence_similarity, words
 
 MAX_DAYS = 1
 EVIDENCE_THRESHOLD = 0.2
@@ -141,11 +141,13 @@ def find_merge_target(db: Backend, rec: dict[str, Any], document_id: int,
         (cols["type"], cols["source_key"], cols["target_key"], lo, hi + "\uffff", document_id),
     )
     evidence = (rec.get("evidence") or {}).get("text") or ""
+    ignore = {w for role in ("source", "target") for a in actors_of(rec.get(role))
+              for w in words(f"{a.get('text') or ''} {a.get('name') or ''}")}
     best: tuple[float, int] | None = None
     for (eid,) in cands:
         texts = db.all("SELECT evidence_text FROM event_mentions WHERE event_id = ? ORDER BY id LIMIT ?",
                        (eid, MAX_COMPARED_MENTIONS))
-        score = max((evidence_similarity(evidence, t or "") for (t,) in texts), default=0.0)
+        score = max((evidence_similarity(evidence, t or "", ignore) for (t,) in texts), default=0.0)
         if score >= threshold and (best is None or score > best[0]):
             best = (score, eid)
     return best[1] if best else None

@@ -30,7 +30,8 @@ FILLER = ["Officials gave no further details about {t}.", "Analysts said {t} had
           "Observers expect a decision on {t} within {n} days.", "Markets reacted calmly to the news about {t}.",
           "A spokesperson declined to comment on {t} when asked by reporters.", "Diplomats in {c} followed the talks closely.",
           "The agency said the figures on {t} could not be verified independently.", "Earlier this year {n} envoys met in {c}."]
-_NAMES = "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+_FORMS = {**COUNTRIES, **{"T" + c[1:]: iso for c, iso in COUNTRIES.items() if c.startswith("the ")}}
+_NAMES = "|".join(re.escape(c) for c in sorted(_FORMS, key=len, reverse=True))
 _EVENT = re.compile(rf"(?P<src>{_NAMES}) (?P<verb>{'|'.join(VERBS)}) (?P<tgt>{_NAMES}) on (?P<date>\d{{4}}-\d{{2}}-\d{{2}})[^.]*\.")
 
 
@@ -76,8 +77,8 @@ def code(doc: Document) -> Document:
         actors = []
         for role in ("src", "tgt"):
             surface = m.group(role)
-            name = surface[4:] if surface.startswith("the ") else surface
-            actor = Actor(text=surface, name=name, country=COUNTRIES[surface], sector="GOV")
+            name = surface[4:] if surface.lower().startswith("the ") else surface
+            actor = Actor(text=surface, name=name, country=_FORMS[surface], sector="GOV")
             doc.mentions.append(Mention(start=m.start(role), end=m.end(role), text=surface, sentence=n, actor=actor,
                                         entity=len(doc.mentions), kind="country"))
             actors.append(actor)

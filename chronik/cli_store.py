@@ -1,0 +1,263 @@
+"""Corpus commands: ``chronik ingest``, ``query``, ``export``, ``stats`` (thin over
+:mod:`chronik.store`). Errors become one line on stderr and exit status 1."""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import click
+
+from .errors import ChronikError
+from .store.query import PLOVER_TYPES
+
+LANG_CHOICES = ["auto", "de", "en"]
+
+
+def _error(msg: str) -> None:
+    click.echo(f"chronik: error: {msg}", err=True)
+
+
+def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn Chronik errors and I/O errors into one stderr line and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ChronikError as exc:
+            _error(exc.message)
+        except OSError as exc:
+            _error(f"{getattr(exc, 'filename', None) or ''}{': ' if getattr(exc, 'filename', None) else ''}"
+                   f"{exc.strerror or exc}")
+        except KeyboardInterrupt:
+            _error("interrupted; committed batches are kept, run the command again to continue")
+            sys.exit(130)
+        sys.exit(1)
+
+    return wrapper
+
+
+def _open(db: str, *, must_exist: bool):
+    from .store import StoreError, open as open_store
+
+    if must_exist and "://" not in db and db != ":memory:" and not os.path.exists(db):
+        raise StoreError(f"no such database: {db} (create it with chronik ingest)")
+    return open_store(db)
+
+
+def _valid_date(ctx: Any, param: Any, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .store.query import _date_bound
+    from .store import StoreError
+
+    try:
+        _date_bound(value, False)
+    except StoreError as exc:
+        raise click.BadParameter(exc.message) from None
+    return value
+
+
+db_option = click.option("--db", required=True, envvar="CHRONIK_DB", metavar="FILE|URL",
+                         help="SQLite file, or postgresql://user:password@host/dbname (env CHRONIK_DB).")
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters shared by query and export."""
+    opts = [
+        click.option("--actor", metavar="NAME|ISO3", help="Actor in either role: ISO3 country code or (part of) a name."),
+        click.option("--type", "etype", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="PLOVER event type."),
+        click.option("--country", metavar="ISO3", help="Where it happened (else: source or target country)."),
+        click.option("--since", callback=_valid_date, metavar="DATE", help="First date, YYYY-MM-DD (or YYYY-MM, YYYY)."),
+        click.option("--until", callback=_valid_date, metavar="DATE", help="Last date, inclusive."),
+        click.option("--text", metavar="WORDS", help="Words that must all occur in the evidence (full text)."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most N events."),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def _filters(actor, etype, country, since, until, text, limit) -> dict[str, Any]:
+    return {"actor": actor, "type": etype, "country": country.upper() if country else None, "since": since,
+            "until": until, "text": text, "limit": limit}
+
+
+# ingest --------------------------------------------------------------------
+def _estimate(paths: Iterable[str]) -> int | None:
+    """Cheap article count for the progress bar's ETA (None when unknown)."""
+    total = 0
+    for p in paths:
+        if p == "-" or "://" in p:
+            return None
+        if os.path.isdir(p):
+            from .ingest import iter_files
+
+            total += sum(1 for _ in iter_files(p))
+        elif p.lower().endswith((".jsonl", ".ndjson")):
+            try:
+                with open(p, "rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                total += 1
+        elif p.lower().endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml")):
+            return None
+        else:
+            total += 1
+    return total
+
+
+def iter_inputs(paths: Iterable[str], *, published: str | None, lang: str | None,
+                timeout: float = 20.0) -> Iterator[Any]:
+    """Documents (or InputErrors) from files, directories, corpora, archives and feed URLs."""
+    from .ingest import load_documents
+
+    for p in paths:
+        if p.startswith(("http://", "https://")):
+            from .ingest.feeds import documents_from_url
+
+            yield from documents_from_url(p, published=published, lang=lang, timeout=timeout)
+        else:
+            yield from load_documents([p], published=published, lang=lang)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--lang", type=click.Choice(LANG_CHOICES), default="auto", show_default=True, help="Language of the articles.")
+@click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date of every article.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True, help="Articles per transaction.")
+@click.option("--no-merge", is_flag=True, help="Do not merge reports of the same event from different articles.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="HTTP timeout (s) for feeds.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@_guard
+def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) -> None:
+    """Code articles and store documents, actor mentions and events in a database.
+
+    PATHS are files, directories (recursive), JSON Lines corpora, WARC(.gz) archives,
+    RSS/Atom feed files or feed URLs (the linked articles are fetched), or - for stdin.
+    Re-running is safe: unchanged articles are skipped, changed ones replaced; an
+    interrupted run continues where its last committed batch ended.
+    """
+    from tqdm import tqdm
+
+    if progress is None:
+        progress = sys.stderr.isatty()
+    store = _open(db, must_exist=False)
+    bar = tqdm(total=_estimate(paths) if progress else None, disable=not progress, unit=" articles",
+               file=sys.stderr, dynamic_ncols=True, desc="ingest")
+
+    def counted(items: Iterator[Any]) -> Iterator[Any]:
+        for item in items:
+            yield item
+            bar.update(1)
+
+    def on_batch(rep: Any, n: int) -> None:
+        for err in rep.errors:
+            tqdm.write(f"chronik: warning: {err}", file=sys.stderr)
+        bar.set_postfix(events=rep.events, refresh=False)
+
+    try:
+        with store:
+            rep = store.ingest(counted(iter_inputs(paths, published=published, lang=lang, timeout=timeout)),
+                               batch_size=batch_size, merge=not no_merge, on_batch=on_batch)
+    finally:
+        bar.close()
+    click.echo(f"chronik: {rep.seen} inputs: {rep.added} added, {rep.updated} updated, {rep.unchanged} unchanged, "
+               f"{rep.duplicates} near-duplicates, {rep.failed} failed; {rep.events} events "
+               f"({rep.merged} merged with other reports) in {store.location}", err=True)
+    if rep.failed:
+        sys.exit(1)
+
+
+# query ---------------------------------------------------------------------------
+def _actor_text(rec: dict[str, Any], role: str) -> str:
+    from .store.merge import actors_of
+
+    parts = []
+    for a in actors_of(rec.get(role)):
+        code = "/".join(x for x in (a.get("country"), a.get("sector")) if x)
+        parts.append(f"{a.get('name') or a.get('text') or '?'}" + (f" ({code})" if code else ""))
+    return " + ".join(parts) or "-"
+
+
+def _table(records: Iterable[dict[str, Any]], out: Any) -> int:
+    n = 0
+    header = f"{'date':<10}  {'type':<9}  {'source':<28}  {'target':<28}  {'n':>3}  evidence"
+    out.write(header + "\n" + "-" * len(header) + "\n")
+    for rec in records:
+        ev = " ".join(((rec.get("evidence") or {}).get("text") or "").split())
+        out.write(f"{(rec.get('date') or '-'):<10}  {rec['type']:<9}  {_actor_text(rec, 'source')[:28]:<28}  "
+                  f"{_actor_text(rec, 'target')[:28]:<28}  {rec.get('num_mentions') or 1:>3}  "
+                  f"{ev[:80] + ('…' if len(ev) > 80 else '')}\n")
+        n += 1
+    return n
+
+
+@click.command("query")
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to FILE instead of stdout.")
+@_guard
+def query(db, actor, etype, country, since, until, text, limit, fmt, output) -> None:
+    """Find stored events: by actor, type, country, date range and full text."""
+    from .store.export import export
+
+    with _open(db, must_exist=True) as store:
+        filters = _filters(actor, etype, country, since, until, text, limit)
+        if fmt == "table":
+            _table(store.events(**filters).records(), output)
+        else:
+            export(store, output, fmt, **filters)
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]), required=True,
+              help="jsonl (event records with all reports), csv, parquet, gdelt (GDELT 2.0 event table), plover.")
+@click.option("-o", "--output", required=True, metavar="FILE", help="Output file (- for stdout, not for parquet).")
+@filter_options
+@_guard
+def export_cmd(db, fmt, output, actor, etype, country, since, until, text, limit) -> None:
+    """Write stored events to a file."""
+    with _open(db, must_exist=True) as store:
+        n = store.export(output, fmt, **_filters(actor, etype, country, since, until, text, limit))
+    if output != "-":
+        click.echo(f"chronik: wrote {n} events to {output}", err=True)
+
+
+@click.command("stats")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many top dyads.")
+@_guard
+def stats(db, fmt, top) -> None:
+    """Summarise a database: documents, events, mentions, types, dyads, events per day."""
+    with _open(db, must_exist=True) as store:
+        st = store.stats(top=top)
+    if fmt == "json":
+        click.echo(json.dumps(st, ensure_ascii=False, indent=2))
+        return
+    for key in ("documents", "duplicates", "events", "merged_events", "event_mentions", "mentions", "sources"):
+        click.echo(f"{key.replace('_', ' '):<16}{st[key]:>10}")
+    if st["by_type"]:
+        click.echo("\nevents by type")
+        for t, n in st["by_type"].items():
+            click.echo(f"  {t:<14}{n:>10}")
+    if st["top_dyads"]:
+        click.echo("\ntop dyads")
+        for d in st["top_dyads"]:
+            click.echo(f"  {d['source']} -> {d['target']:<8}{d['events']:>10}")
+    if st["per_day"]:
+        days = list(st["per_day"].items())
+        click.echo(f"\nevents per day: {len(days)} days from {days[0][0]} to {days[-1][0]}, "
+                   f"busiest {max(days, key=lambda x: x[1])[0]} ({max(n for _, n in days)})")
+
+
+export_cmd.name = "export"
+COMMANDS = [ingest, query, export_cmd, stats]
