@@ -69,6 +69,7 @@ EN_ALIASES: dict[str, tuple[str, str]] = {
     "Great Britain": ("United Kingdom", "GBR"), "Burma": ("Myanmar", "MMR"),
     "Palestine": ("Palestinian Territory", "PSE"), "Gaza City": ("Gaza", "PSE"),
     "Kiev": ("Kyiv", "UKR"), "Washington DC": ("Washington", "USA"),
+    "Sloviansk": ("Slovyansk", "UKR"), "Slavyansk": ("Slovyansk", "UKR"),
 }
 
 _Place = tuple[str, "str | None", "float | None", "float | None", "int | None"]
@@ -139,26 +140,31 @@ class Gazetteer:
         return Location(text, place[0], place[1], place[2], place[3], place[4])
 
     def _find(self, key: str, hint: str | None) -> _Place | None:
-        if key in self._regions:
-            return self._regions[key]
-        if key in self._exonyms:
-            return self._exonyms[key]
-        if key in self._countries:
-            return self._countries[key]
+        for table in (self._regions, self._exonyms, self._countries):
+            if key in table:
+                return table[key]
+        if key in self._ambiguous:  # "Korea", "Congo": several countries, no guess
+            return None
         return self._city(key, hint)
 
     def _city(self, key: str, hint: str | None, only: bool = False) -> _Place | None:
+        """Best city for a key. Index entries ``~i`` come from alternate names: they lose
+        to primary-name matches unless that city is 20 times as populous or the primary-name
+        match is a village (< 5000 inhabitants)."""
         idx = self._cities.get(key)
         if idx is None:
             return None
         cands = [idx] if isinstance(idx, int) else idx
         if hint:
-            inside = [i for i in cands if self._cc[i] == hint]
+            inside = [i for i in cands if self._cc[i if i >= 0 else ~i] == hint]
             if inside or only:
                 cands = inside
-        if not cands:
+        pop = self._pop
+        prim = max((pop[i], i) for i in cands if i >= 0) if any(i >= 0 for i in cands) else (-1, -1)
+        alt = max((pop[~i], ~i) for i in cands if i < 0) if any(i < 0 for i in cands) else (-1, -1)
+        i = alt[1] if alt[0] > 20 * prim[0] or (alt[0] > prim[0] and prim[0] < 5000) else prim[1]
+        if i < 0:
             return None
-        i = max(cands, key=self._pop.__getitem__)
         return (self._names[i], self._cc[i], self._lat[i], self._lon[i], self._gid[i])
 
     def _load(self) -> None:
@@ -188,6 +194,7 @@ class Gazetteer:
                     names.setdefault(form, set()).add(pc.alpha_3)
                     if ", " in form:
                         names.setdefault(form.split(", ")[0], set()).add(pc.alpha_3)
+        self._ambiguous = {norm(f) for f, iso3s in names.items() if len(iso3s) > 1}
         for form, iso3s in names.items():
             if len(iso3s) == 1:
                 self._countries.setdefault(norm(form), by3[next(iter(iso3s))])
@@ -242,8 +249,8 @@ class Gazetteer:
                     for alt in forms:
                         if alt and not (alt.islower() or alt.isupper()) and max(alt) < "\u0250":
                             key = alt.casefold() if alt.isalpha() and alt.isascii() else norm(alt)
-                            if _LATIN_KEY.fullmatch(key):
-                                dups.append((key, base + j))
+                            if key != keys[j] and _LATIN_KEY.fullmatch(key):
+                                dups.append((key, ~(base + j)))
         for key, i in dups:
             old = cities.setdefault(key, i)
             if isinstance(old, int):
