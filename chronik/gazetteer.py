@@ -57,7 +57,7 @@ class Gazetteer:
     def _load(self) -> None:
         path = data_path("actors.tsv", self.code)
         if path.exists():
-            for row in read_tsv(path, ACTOR_COLUMNS, required=3):
+            for row in read_tsv(path, ACTOR_COLUMNS, required=2):
                 flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
                 e = Entry(row["form"], row["kind"], row["country"] or None, row["sector"] or None, row["name"] or None, flags=flags)
                 if "cs" in flags:

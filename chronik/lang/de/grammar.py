@@ -97,3 +97,31 @@ RULES = {
     "attach_separable_particles": attach_separable_particles,
     "lemmatize_zu_infinitives": lemmatize_zu_infinitives,
 }
+
+# ----------------------------------------------------------------- argument structure
+# Case of a noun phrase from the determiner before it: "den Präsidenten" is accusative
+# (a target), "dem Iran" dative (a recipient), "des Präsidenten" genitive (attached).
+DETERMINER_CASE = {
+    "der": "nom", "die": "nom", "das": "nom", "ein": "nom", "eine": "nom",
+    "den": "acc", "einen": "acc", "dem": "dat", "einem": "dat", "des": "gen", "eines": "gen",
+}
+# Prepositions introducing the recipient of an act: "Sanktionen gegen Libyen", "Gespräche mit dem Iran".
+TARGET_PREPOSITIONS = frozenset("gegen mit an auf gegenüber zu zum zur nach".split())
+# Agent of a passive: "wurde von einem libanesischen Militärsprecher widersprochen".
+AGENT_PREPOSITIONS = frozenset("von vom durch seitens".split())
+# Passive auxiliaries: "wurde ... beschossen", "wurden ... hingerichtet".
+PASSIVE_AUX = frozenset("wurde wurden worden wird werden".split())
+# Subordinate clause openers; a clause after them may report speech ("betonte, dass ...").
+SUBORDINATORS = frozenset("dass ob weil wenn falls nachdem als da während wodurch wobei sodass damit um".split())
+CONDITIONALS = frozenset("wenn falls sofern".split())
+# Verbs of saying: their subject is the speaker of a reported clause.
+SPEECH_LEMMAS = frozenset(
+    "sagen erklären betonen mitteilen berichten erwähnen behaupten melden äußern unterstreichen hinweisen "
+    "bekräftigen verkünden ankündigen bekanntgeben schreiben verbreiten warnen".split()
+)
+NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder".split())
+NOT_NEGATING_NEXT = frozenset("nur".split())  # "nicht nur ... sondern auch"
+HYPOTHETICAL = frozenset("würde würden könnte könnten hätte hätten wäre wären sollte sollten".split())
+# Intention markers: an intended cooperative act is AGREE ("will einen Nukleargipfel").
+INTENTION = frozenset("wollen beabsichtigen planen bereit bereitschaft vorhaben anbieten zusagen versprechen".split())
+PRONOUN_SUBJECTS = frozenset("er sie es".split())

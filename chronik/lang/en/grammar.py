@@ -35,3 +35,20 @@ def split_possessives(tokens: list[Token], lemmatize) -> list[Token]:
 
 
 RULES = {"stem": stem, "split_possessives": split_possessives}
+
+# ----------------------------------------------------------------- argument structure
+DETERMINER_CASE: dict[str, str] = {}
+# "sanctions against Libya", "talks with Iran", "an attack on the convoy".
+TARGET_PREPOSITIONS = frozenset("with against on to at toward towards upon into from".split())
+AGENT_PREPOSITIONS = frozenset(["by"])
+PASSIVE_AUX = frozenset("was were been being be is are get got".split())
+SUBORDINATORS = frozenset("that because if when while after before unless although which who whom whose where".split())
+CONDITIONALS = frozenset("if unless".split())
+SPEECH_LEMMAS = frozenset(
+    "say tell state announce report claim add stress insist note declare assert mention warn write".split()
+)
+NEGATIONS = frozenset("not n't never no neither nor".split())
+NOT_NEGATING_NEXT = frozenset(["only"])
+HYPOTHETICAL = frozenset("would could might should".split())
+INTENTION = frozenset("will intend plan ready willing offer promise pledge vow agree expect prepare".split())
+PRONOUN_SUBJECTS = frozenset("he she it they".split())

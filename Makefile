@@ -1,0 +1,32 @@
+# Chronik: `make demo` runs the extractor on the bundled examples, `make test` runs the tests.
+# Both create .venv and install Chronik when needed (Python 3.11 and the package registries suffice).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: demo test eval bench install clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,store]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/chronik extract examples/ --format table
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py --shared $(SHARED)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,445 @@
+"""The event coder: trigger matches + resolved actors -> PLOVER event records.
+
+For every trigger in a sentence the coder finds
+
+* the *region* of the trigger: its clause, cut at subordinators ("dass", "that"),
+  semicolons and the commas that open a coordinated verb;
+* the *source*: the subject of the region (German case marking: a phrase after
+  "den"/"dem" is no subject; in a passive the "von"/"durch"/"by" phrase is), else the
+  subject of the main clause (coordinated verbs share it: "äußerte sich besorgt,
+  forderte einen Waffenstillstand und sagte ...");
+* the *target*: the object (accusative/dative phrase, or after "gegen", "mit",
+  "against", "with" ...), or a genitive right after a noun trigger ("Provokationen Armeniens");
+* *status*: negated, hypothetical, claimed (an act a speaker alleges) or asserted,
+  and intentions to cooperate become AGREE;
+* date (sentence, then paragraph, then the lede's date, then publication date),
+  place, CAMEO code, quad class and intensity.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import find_dates
+from .lang import get_lang
+from .lexicon import data_path, read_tsv
+from .model import Actor, Document, Event, Location, Mention, Sentence
+from .settings import Options
+from .triggers import TriggerMatch, get_lexicon
+
+MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT", "COOPERATE"}
+COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}
+# Events whose source and target may be swapped freely are not symmetric in the
+# record; meetings are ("X traf Y").
+HARD_BREAKS = {";", ":", "(", ")", "„", "“", "”", '"', "«", "»"}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    quad: int
+    intensity: float
+    cameo: str
+
+
+@lru_cache(maxsize=1)
+def plover_scores() -> dict[tuple[str, str], Score]:
+    out: dict[tuple[str, str], Score] = {}
+    for row in read_tsv(data_path("plover.tsv"), ("type", "mode", "quad", "intensity", "cameo")):
+        out[(row["type"], row["mode"])] = Score(int(row["quad"]), float(row["intensity"]), row["cameo"])
+    return out
+
+
+def score_for(etype: str, mode: str | None) -> Score:
+    table = plover_scores()
+    return table.get((etype, mode or "")) or table[(etype, "")]
+
+
+class Coder:
+    """Codes the events of one document."""
+
+    def __init__(self, doc: Document, options: Options):
+        self.doc = doc
+        self.options = options
+        self.code = doc.lang or "en"
+        self.lang = get_lang(self.code)
+        self.gr = _grammar(self.code)
+        window = options.trigger_window_de if self.code == "de" else options.trigger_window_en
+        self.lex = get_lexicon(self.code, window)
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.ref = _date(doc.published)
+        self.lede_date: tuple[str, str] | None = None
+        self.para_date: dict[int, tuple[str, str]] = {}
+        self.last_subject: Mention | None = None
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for sent in self.doc.sentences:
+            sdates = self._sentence_dates(sent)
+            mentions = self.by_sentence.get(sent.index, [])
+            for match in self.lex.match(sent.tokens):
+                ev = self._code(sent, match, mentions, sdates)
+                if ev is not None:
+                    events.append(ev)
+        if self.options.dedup_within_doc:
+            events = dedup(events)
+        for n, ev in enumerate(events, 1):
+            ev.event_id = f"{self.doc.id}#{n}"
+        return events
+
+    # ------------------------------------------------------------------ one trigger
+    def _code(self, sent: Sentence, match: TriggerMatch, mentions: list[Mention], sdates) -> Event | None:
+        toks = sent.tokens
+        trig = match.trigger
+        h = match.head
+        if any(m.tok_start <= h < m.tok_end for m in mentions):
+            return None  # the trigger word is part of an actor ("Protestbewegung", "Kämpfer")
+        lo, hi = self._region(sent, h)
+        main_lo, _ = self._region(sent, 0) if lo > 0 else (lo, hi)
+        passive = self._is_passive(sent, h, lo, hi)
+        status = self._status(sent, match, lo, hi)
+        if status is None:
+            return None
+        etype = trig.type
+        if status == "intent":
+            etype, status = ("AGREE", "asserted") if etype in COOPERATIVE else (etype, "future")
+        src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=self._is_noun(sent, h))
+        reported_by = None
+        speaker = self._speaker(sent, lo, mentions)
+        if src is None and speaker is not None and etype not in MATERIAL:
+            src = speaker
+        elif src is not None and speaker is not None and etype in MATERIAL and src.entity != speaker.entity:
+            status, reported_by = "claimed", speaker.actor
+        if src is None:
+            src = self._carry_subject(sent, h, mentions)
+        if src is None:
+            return None
+        if tgt is not None and tgt.entity == src.entity and tgt.entity >= 0:
+            tgt = None
+        if status == "negated" and not self.options.include_negated:
+            return None
+        if status == "hypothetical" and not self.options.include_hypothetical:
+            return None
+        date, precision = self._event_date(sent, h, sdates)
+        sc = score_for(etype, trig.mode if etype == trig.type else None)
+        cameo = trig.cameo if etype == trig.type and trig.cameo else sc.cameo
+        conf = 0.45 + (0.2 if tgt is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)
+        return Event(
+            doc_id=self.doc.id, type=etype, source=self._actor(src, sent, mentions), target=self._actor(tgt, sent, mentions) if tgt else None,
+            evidence_text=sent.text, evidence_start=sent.start, evidence_end=sent.end, sentence=sent.index,
+            mode=trig.mode if etype == trig.type else None, context=list(trig.context), cameo=cameo, quad=sc.quad,
+            intensity=sc.intensity, date=date, date_precision=precision, location=self._place(sent, lo, hi),
+            status=status, reported_by=reported_by, lang=self.code, confidence=min(conf, 0.95),
+            rule=f"{trig.type}:{' '.join(trig.words)}", trigger=" ".join(toks[k].text for k in sorted(match.tokens)),
+        )
+
+    def _actor(self, m: Mention, sent: Sentence, mentions: list[Mention]) -> Actor | list[Actor]:
+        """Coordinated actors become a list: "Polizisten und Unterstützer der Regierung"."""
+        partners = [m.actor]
+        toks = sent.tokens
+        if m.sentence == sent.index:
+            for other in mentions:
+                if other.tok_start == m.tok_end + 1 and toks[m.tok_end].text.casefold() in ("und", "and", "sowie") and other is not m:
+                    partners.append(other.actor)
+        return partners if len(partners) > 1 else m.actor
+
+    # ------------------------------------------------------------------ structure
+    def _region(self, sent: Sentence, h: int) -> tuple[int, int]:
+        toks = sent.tokens
+        lo = 0
+        for k in range(h - 1, -1, -1):
+            if self._breaks_before(toks, k):
+                lo = k + 1
+                break
+        hi = len(toks)
+        for k in range(h + 1, len(toks)):
+            if self._breaks_before(toks, k):
+                hi = k
+                break
+        return lo, hi
+
+    def _breaks_before(self, toks, k: int) -> bool:
+        """A clause boundary at token k: a semicolon, a subordinator, a comma before a
+        subordinator or before a verb-initial coordinated clause."""
+        t = toks[k].text.casefold()
+        if t in HARD_BREAKS:
+            return True
+        if t in self.gr.SUBORDINATORS:
+            return True
+        if t == "," and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            if nxt.text.casefold() in self.gr.SUBORDINATORS:
+                return True
+            # ", forderte einen Waffenstillstand" - a finite verb right after the comma
+            if self.code == "de" and nxt.text.islower() and nxt.text.casefold() not in ("die", "der", "das", "den", "dem", "des", "und", "oder", "sowie", "aber", "sondern", "doch", "jedoch"):
+                return True
+        return False
+
+    def _is_noun(self, sent: Sentence, h: int) -> bool:
+        tok = sent.tokens[h]
+        if self.code == "de":
+            return tok.text[:1].isupper() and h > 0
+        prev = sent.tokens[h - 1].text.casefold() if h > 0 else ""
+        return prev in ("the", "a", "an", "its", "their", "his", "her", "new", "further", "of") or tok.text.casefold().endswith(("tion", "ment", "ance"))
+
+    def _is_passive(self, sent: Sentence, h: int, lo: int, hi: int) -> bool:
+        toks = sent.tokens
+        aux = any(toks[k].text.casefold() in self.gr.PASSIVE_AUX for k in range(lo, hi))
+        if not aux:
+            return False
+        word = toks[h].text.casefold()
+        if self.code == "de":
+            return word.startswith("ge") or word.endswith(("t", "en")) and not toks[h].text[:1].isupper()
+        return word.endswith(("ed", "en", "wn", "ht", "ne", "lt")) and any(
+            toks[k].text.casefold() in self.gr.PASSIVE_AUX for k in range(max(lo, h - 3), h))
+
+    def _status(self, sent: Sentence, match: TriggerMatch, lo: int, hi: int) -> str | None:
+        toks = sent.tokens
+        h = match.head
+        span = range(max(lo, h - 4), min(hi, h + 5))
+        for k in span:
+            w = toks[k].text.casefold()
+            nxt = toks[k + 1].text.casefold() if k + 1 < len(toks) else ""
+            if w in self.gr.NEGATIONS and nxt not in self.gr.NOT_NEGATING_NEXT and k not in match.tokens:
+                if match.trigger.type in ("REJECT",):
+                    continue  # "nicht nachgeben" is itself a rejection
+                return "negated"
+        words = {toks[k].text.casefold() for k in range(lo, hi)}
+        if words & self.gr.HYPOTHETICAL and match.trigger.type != "THREATEN":
+            return "hypothetical"
+        if lo > 0 and toks[lo].text.casefold() in self.gr.CONDITIONALS and match.trigger.type != "THREATEN":
+            return "hypothetical"
+        lemmas = {toks[k].lemma for k in range(lo, hi)}
+        if lemmas & self.gr.INTENTION and match.trigger.type in COOPERATIVE:
+            return "intent"
+        return "asserted"
+
+    # ------------------------------------------------------------------ arguments
+    def _case(self, sent: Sentence, m: Mention) -> tuple[str | None, str | None]:
+        """(case from the determiner, preposition) of a mention."""
+        toks = sent.tokens
+        case = prep = None
+        k = m.tok_start - 1
+        steps = 0
+        while k >= 0 and steps < 3:
+            w = toks[k].text.casefold()
+            if w in self.gr.DETERMINER_CASE and case is None:
+                case = self.gr.DETERMINER_CASE[w]
+            elif w in self.gr.TARGET_PREPOSITIONS or w in self.gr.AGENT_PREPOSITIONS or w in _OTHER_PREPS.get(self.code, ()):
+                prep = w
+                break
+            elif not (w.isalpha() and w.islower()) and w not in ("'s", "’s"):
+                break
+            k -= 1
+            steps += 1
+        return case, prep
+
+    def _arguments(self, sent, h, lo, hi, mentions, passive, noun):
+        inside = [m for m in mentions if lo <= m.tok_start and m.tok_end <= hi]
+        src = tgt = None
+        subj_cands, obj_cands, agent = [], [], None
+        for m in inside:
+            case, prep = self._case(sent, m)
+            if prep in self.gr.AGENT_PREPOSITIONS:
+                if passive or noun:
+                    agent = agent or m
+                else:
+                    obj_cands.append((2, m))
+                continue
+            if prep in self.gr.TARGET_PREPOSITIONS:
+                obj_cands.append((0 if m.tok_start > h else 1, m))
+                continue
+            if prep is not None:
+                continue  # "in Kairo", "aus Libanon": adjuncts
+            if case == "gen" or (noun and m.tok_start == h + 1):
+                if m.tok_start == h + 1 or (m.tok_start <= h + 3 and m.tok_start > h):
+                    obj_cands.append((0, m))
+                continue
+            if case in ("acc", "dat"):
+                obj_cands.append((0 if m.tok_start > h else 1, m))
+                continue
+            subj_cands.append(m)
+        if passive and agent is not None:
+            src = agent
+            tgt = subj_cands[0] if subj_cands else (min(obj_cands, key=lambda x: x[0])[1] if obj_cands else None)
+            return src, tgt
+        if passive and agent is None:
+            # Agentless passive: the grammatical subject is the target.
+            tgt = subj_cands[0] if subj_cands else None
+            return None, tgt
+        if self.code == "en":
+            before = [m for m in subj_cands if m.tok_end <= h]
+            after = [m for m in subj_cands if m.tok_start > h]
+            src = before[-1] if before else None
+            if src is None and noun and agent is not None:
+                src = agent
+            rest = after + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]
+        else:
+            src = subj_cands[0] if subj_cands else (agent if noun else None)
+            rest = [m for m in subj_cands[1:]] + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]
+            rest.sort(key=lambda m: (0 if m.tok_start > h else 1, abs(m.tok_start - h)))
+        for m in rest:
+            if src is None or m.entity != src.entity:
+                tgt = m
+                break
+        return src, tgt
+
+    def _speaker(self, sent: Sentence, lo: int, mentions: list[Mention]) -> Mention | None:
+        """The subject of a verb of saying before a reported clause ("Aliyev betonte, dass ...")."""
+        if lo == 0:
+            return None
+        toks = sent.tokens
+        speech = [k for k in range(0, lo) if toks[k].lemma in self.gr.SPEECH_LEMMAS]
+        if not speech:
+            return None
+        k = speech[-1]
+        lo2, hi2 = self._region(sent, k)
+        for m in mentions:
+            if lo2 <= m.tok_start < hi2:
+                case, prep = self._case(sent, m)
+                if prep is None and case not in ("acc", "dat", "gen"):
+                    return m
+        return None
+
+    def _carry_subject(self, sent: Sentence, h: int, mentions: list[Mention]) -> Mention | None:
+        """Coordinated verbs share the main clause's subject: "Blinken äußerte sich besorgt,
+        forderte einen Waffenstillstand ..." -> Blinken requests."""
+        for m in mentions:
+            if m.tok_end > h:
+                break
+            case, prep = self._case(sent, m)
+            if prep is None and case not in ("acc", "dat", "gen"):
+                return m
+        return None
+
+    # ------------------------------------------------------------------ date & place
+    def _sentence_dates(self, sent: Sentence):
+        found = [d for d in find_dates(sent.text, self.code, self.ref) if d.precision in ("day", "week", "month")]
+        if found:
+            best = found[0]
+            val = (best.value, best.precision)
+            if not sent.is_title:
+                self.para_date[sent.paragraph] = val
+                if self.lede_date is None and best.precision == "day":
+                    self.lede_date = val
+        return found
+
+    def _event_date(self, sent: Sentence, h: int, sdates) -> tuple[str | None, str | None]:
+        if sdates:
+            tok_pos = sent.tokens[h].start - sent.start
+            best = min(sdates, key=lambda d: abs(d.start - tok_pos))
+            if best.precision == "week":
+                return best.value, "week"
+            return best.value, best.precision
+        if sent.paragraph in self.para_date:
+            return self.para_date[sent.paragraph]
+        if self.lede_date is not None:
+            return self.lede_date
+        if self.doc.published:
+            return self.doc.published, "day"
+        return None, None
+
+    def _place(self, sent: Sentence, lo: int, hi: int) -> Location | None:
+        try:
+            from .geo import Gazetteer as Places
+        except ImportError:
+            return None
+        toks = sent.tokens
+        places = Places.default()
+        for k in range(max(0, lo - 1), hi):
+            w = toks[k].text.casefold()
+            if w not in _PLACE_PREPS.get(self.code, ()):
+                continue
+            for j in range(k + 1, min(hi, k + 4)):
+                cand = toks[j].text
+                if not cand[:1].isupper():
+                    continue
+                loc = places.lookup(cand, self.code)
+                if loc is not None:
+                    return loc
+        return None
+
+
+_OTHER_PREPS = {
+    "de": frozenset("in im aus bei beim für über unter vor hinter zwischen neben ohne um wegen trotz während seit bis laut innerhalb außerhalb".split()),
+    "en": frozenset("in of for about over under before after between without during since until per via across among near".split()),
+}
+_PLACE_PREPS = {"de": frozenset("in im nahe bei vor nach".split()), "en": frozenset("in near at outside".split())}
+
+
+def _grammar(code: str):
+    import importlib
+
+    return importlib.import_module(f"chronik.lang.{code}.grammar")
+
+
+def _date(value: str | None):
+    import datetime as dt
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _actor_key(a) -> tuple:
+    if a is None:
+        return ()
+    if isinstance(a, list):
+        return tuple(sorted(_actor_key(x) for x in a))
+    return (a.country, a.sector, (a.name or "").casefold())
+
+
+def dedup(events: list[Event]) -> list[Event]:
+    """One event once: the headline's event and its restatement in the body merge
+    (same type, same source, compatible target); the body's record is kept."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: (e.evidence_start < 0, e.sentence)):
+        dup = None
+        for k in kept:
+            if k.type != ev.type or _actor_key(k.source) != _actor_key(ev.source):
+                continue
+            if k.target is None or ev.target is None or _actor_key(k.target) == _actor_key(ev.target):
+                if k.sentence == ev.sentence or _is_title(k) or _is_title(ev) or (k.date == ev.date and _actor_key(k.target) == _actor_key(ev.target)):
+                    dup = k
+                    break
+        if dup is None:
+            kept.append(ev)
+        elif _is_title(dup) and not _is_title(ev):
+            kept[kept.index(dup)] = _merge(ev, dup)
+        else:
+            kept[kept.index(dup)] = _merge(dup, ev)
+    return sorted(kept, key=lambda e: (e.sentence, e.evidence_start))
+
+
+def _is_title(e: Event) -> bool:
+    return e.rule.startswith("title:") or e.confidence < 0  # set by code_events for headline sentences
+
+
+def _merge(keep: Event, other: Event) -> Event:
+    if keep.target is None and other.target is not None:
+        keep.target = other.target
+    if keep.location is None:
+        keep.location = other.location
+    keep.confidence = min(0.95, max(keep.confidence, other.confidence) + 0.05)
+    return keep
+
+
+def code_events(doc: Document, options: Options | None = None) -> Document:
+    """Fill ``doc.events``."""
+    options = options or Options()
+    coder = Coder(doc, options)
+    events = coder.run()
+    titles = {s.index for s in doc.sentences if s.is_title}
+    for ev in events:
+        if ev.sentence in titles:
+            ev.rule = "title:" + ev.rule
+    doc.events = [e for e in dedup(events) if e.confidence >= options.min_confidence]
+    for n, ev in enumerate(doc.events, 1):
+        ev.event_id = f"{doc.id}#{n}"
+        ev.rule = ev.rule.removeprefix("title:")
+    return doc
