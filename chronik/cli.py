@@ -75,6 +75,10 @@ def extract(paths, fmt, lang, published, include_negated, output) -> None:
                 failed += 1
                 _error(f"{item.path or item.id}: {exc.message}")
                 continue
+            except Exception as exc:  # a bug must not stop a batch: report it and go on
+                failed += 1
+                _error(f"{item.path or item.id}: {Errors.E099.format(detail=repr(exc))}")
+                continue
             write(doc, output)
             bar.update(1)
     finally:

@@ -17,6 +17,7 @@ class Errors:
     E010 = "E010 invalid date {value!r}: use YYYY-MM-DD"
     E011 = "E011 unsupported language {value!r}: choose one of {choices}"
     E012 = "E012 data file {path}: line {line}: {detail}"
+    E099 = "E099 internal error while processing this document ({detail}); please report it"
 
 
 class ChronikError(Exception):

@@ -391,7 +391,7 @@ def _actor_key(a) -> tuple:
         return ()
     if isinstance(a, list):
         return tuple(sorted(_actor_key(x) for x in a))
-    return (a.country, a.sector, (a.name or "").casefold())
+    return (a.country or "", a.sector or "", (a.name or "").casefold())
 
 
 def dedup(events: list[Event]) -> list[Event]:
