@@ -65,7 +65,7 @@ AZE||azerbaijani;azeri|||aserbaidschanisch|aserbaidschaner;aseri
 BDI||burundian|||burundisch|burundier
 BEL||belgian|||belgisch|belgier
 BEN||beninese|||beninisch|beniner
-BES||||||
+BES|caribbean netherlands;bonaire|||karibische niederlande;bonaire||
 BFA||burkinabe;burkinabè|||burkinisch|burkiner
 BGD||bangladeshi||bangladesch|bangladeschisch|bangladescher
 BGR||bulgarian|||bulgarisch|bulgare;bulgarin
@@ -181,7 +181,7 @@ LTU||lithuanian|||litauisch|litauer
 LUX||luxembourgish|luxembourgers||luxemburgisch|luxemburger
 LVA||latvian|||lettisch|lette;lettin
 MAC|macau|macanese||macau||
-MAF||||||
+MAF|saint martin;saint-martin|||saint-martin||
 MAR||moroccan|||marokkanisch|marokkaner
 MCO||monegasque|||monegassisch|monegasse;monegassin
 MDA|moldova;republic of moldova|moldovan||moldau;moldawien;republik moldau|moldauisch;moldawisch|moldauer;moldawier
@@ -257,7 +257,7 @@ SVK||slovak;slovakian|slovaks||slowakisch|slowake;slowakin
 SVN||slovenian;slovene|slovenes||slowenisch|slowene;slowenin
 SWE||swedish|swedes||schwedisch|schwede;schwedin
 SWZ|swaziland|swazi||swasiland|swasiländisch|swasi
-SXM||||||
+SXM|sint maarten|||sint maarten||
 SYC||seychellois|||seychellisch|seycheller
 SYR|syria|syrian||syrien|syrisch|syrer
 TCA||||||
