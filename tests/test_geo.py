@@ -44,9 +44,15 @@ def gaz() -> Gazetteer:
         ("Litani", "de", None, "Litani", "LBN"),
         ("München", "de", None, "Munich", "DEU"),
         ("St. Petersburg", "en", None, "Saint Petersburg", "RUS"),
+        ("Bombay", "en", None, "Mumbai", "IND"),  # alternate name of a big city
+        ("Jenin", "en", None, "Janīn", "PSE"),  # beats a Polish village of that name
+        ("Tripoli", "en", "LBN", "Tripoli", "LBN"),
+        ("US", "en", None, "United States", "USA"),
     ],
 )
-def test_lookup(gaz: Gazetteer, text: str, lang: str, hint: str | None, name: str, country: str | None) -> None:
+def test_lookup(
+    gaz: Gazetteer, text: str, lang: str, hint: str | None, name: str, country: str | None
+) -> None:
     loc = gaz.lookup(text, lang, hint)
     assert loc is not None, text
     assert (loc.text, loc.name, loc.country) == (text, name, country)
@@ -71,7 +77,7 @@ def test_country_uses_capital_coordinates(gaz: Gazetteer) -> None:
     "text, lang",
     [("die", "de"), ("Die", "de"), ("Regierung", "de"), ("man", "de"), ("Man", "de"), ("may", "en"),
      ("May", "en"), ("Union", "en"), ("University", "en"), ("Am", "de"), ("Zug", "de"),
-     ("nairobi", "en"), ("Xq", "en"), ("Blorptown", "en"), ("", "en")],
+     ("nairobi", "en"), ("Xq", "en"), ("Blorptown", "en"), ("", "en"), ("Korea", "de")],
 )
 def test_negatives(gaz: Gazetteer, text: str, lang: str) -> None:
     assert gaz.lookup(text, lang) is None
