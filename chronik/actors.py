@@ -158,7 +158,8 @@ class ActorFinder:
         low = tok.text.casefold()
         stop = STOP[self.code] if self.code in STOP else set()
         # Longest multiword match first: people, then gazetteer phrases.
-        for length in range(min(MAX_PHRASE, len(toks) - i), 0, -1):
+        maxlen = min(MAX_PHRASE, len(toks) - i) if self.g.may_start(tok.text) else 0
+        for length in range(maxlen, 0, -1):
             span = toks[i : i + length]
             if not all(_is_word(t) or t.text in ("'s", "’s", ".") for t in span):
                 continue

@@ -43,13 +43,23 @@ class Gazetteer:
         self.code = lang
         self.phrases: dict[tuple[str, ...], Entry] = {}
         self.exact: dict[tuple[str, ...], Entry] = {}  # case-sensitive forms (US, UN, WHO)
+        self.surface: dict[tuple[str, ...], Entry] = {}  # exact lower-cased forms win over stems
         self.prefixes: dict[str, Entry] = {}  # first parts of hyphen compounds (US-, EU-)
         self.roles: dict[tuple[str, ...], Entry] = {}
         self.people: dict[tuple[str, ...], str] = {}
         self._load()
+        # First words of every multiword form: a span is only looked up when its first word is one.
+        self.firsts = {k[0] for k in (*self.phrases, *self.roles)} | {k[0] for k in self.exact}
+        self.people_firsts = {k[0] for k in self.people}
 
     def key(self, words: list[str]) -> tuple[str, ...]:
-        return tuple(self.lang.stem(w) for w in words)
+        stem = self.lang.stem
+        return tuple(stem(w) for w in words)
+
+    def may_start(self, word: str) -> bool:
+        """Could a gazetteer form or a person's name start with this word?"""
+        return word in self.firsts or self.lang.stem(word) in self.firsts or word.casefold() in self.firsts \
+            or _norm(word) in self.people_firsts
 
     def _split(self, form: str) -> list[str]:
         return [t.text for t in self.lang.tokenize(form)]
@@ -60,11 +70,12 @@ class Gazetteer:
             for row in read_tsv(path, ACTOR_COLUMNS, required=2):
                 flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
                 e = Entry(row["form"], row["kind"], row["country"] or None, row["sector"] or None, row["name"] or None, flags=flags)
-                if "cs" in flags:
-                    self.exact.setdefault(tuple(self._split(row["form"].upper() if row["form"].islower() else row["form"])), e)
-                    self.exact.setdefault(tuple(self._split(row["form"])), e)
+                words = self._split(row["form"])
+                if "cs" in flags:  # only as written in capitals: "US", "WHO"
+                    self.exact.setdefault(tuple(w.upper() for w in words), e)
                 else:
-                    self.phrases.setdefault(self.key(self._split(row["form"])), e)
+                    self.surface.setdefault(tuple(w.casefold() for w in words), e)
+                    self.phrases.setdefault(self.key(words), e)
                 if "prefix" in flags or row["kind"] in ("country", "igo", "adj"):
                     self.prefixes.setdefault(self.lang.stem(row["form"]), e)
         path = data_path("roles.tsv", self.code)
@@ -81,6 +92,9 @@ class Gazetteer:
         """An actor or role entry for exactly these words (stems), or None."""
         if tuple(words) in self.exact:
             return self.exact[tuple(words)]
+        low = tuple(w.casefold() for w in words)
+        if low in self.surface:
+            return self.surface[low]
         k = self.key(words)
         return self.phrases.get(k) or self.roles.get(k) or self.roles.get(tuple(w.casefold() for w in words))
 
@@ -91,13 +105,18 @@ class Gazetteer:
 
     def lookup_person(self, words: list[str]) -> str | None:
         """The canonical KB name for a full name or variant ("Anthony Blinken" -> "Antony Blinken")."""
-        return self.people.get(tuple(normalise(" ".join(words)).split()))
+        return self.people.get(tuple(_norm(" ".join(words)).split()))
 
     def lookup_prefix(self, part: str) -> Entry | None:
         """The first part of a hyphenated compound ("US" in "US-Außenminister")."""
         if (part,) in self.exact:
             return self.exact[(part,)]
         return self.prefixes.get(self.lang.stem(part))
+
+
+@lru_cache(maxsize=200_000)
+def _norm(text: str) -> str:
+    return normalise(text)
 
 
 @lru_cache(maxsize=200_000)

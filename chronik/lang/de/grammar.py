@@ -30,6 +30,7 @@ ENDINGS = ("ern", "em", "en", "er", "es", "ns", "e", "n", "s")
 MIN_STEM = 4
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Strip one inflectional ending for matching: "Armeniens" -> "armenien",
     "aserbaidschanischen" -> "aserbaidschanisch", "Weißen Hauses" -> "weiß haus"."""
