@@ -75,7 +75,9 @@ class Gazetteer:
                     self.exact.setdefault(tuple(w.upper() for w in words), e)
                 else:
                     self.surface.setdefault(tuple(w.casefold() for w in words), e)
-                    self.phrases.setdefault(self.key(words), e)
+                    k = self.key(words)
+                    if k not in self.phrases or self.phrases[k].kind == "adj":  # "Irans": the country, not "Iraner"
+                        self.phrases[k] = e
                 if "prefix" in flags or row["kind"] in ("country", "igo", "adj"):
                     self.prefixes.setdefault(self.lang.stem(row["form"]), e)
         path = data_path("roles.tsv", self.code)

@@ -26,7 +26,7 @@ PARTICLES = frozenset(
 # Words after which a clause ends for particle search: "rief X an und forderte ...".
 CLAUSE_BREAK = frozenset({".", ",", ";", ":", "!", "?", "und", "oder", "aber", "sowie", "sondern", "(", ")", "–", "-", "„", "“", '"'})
 # Endings stripped for inflection-insensitive gazetteer keys (longest first).
-ENDINGS = ("ern", "em", "en", "er", "es", "ns", "e", "n", "s")
+ENDINGS = ("ern", "em", "en", "er", "es", "e", "n")
 MIN_STEM = 4
 
 
@@ -35,6 +35,8 @@ def stem(word: str) -> str:
     """Strip one inflectional ending for matching: "Armeniens" -> "armenien",
     "aserbaidschanischen" -> "aserbaidschanisch", "Weißen Hauses" -> "weiß haus"."""
     w = word.casefold()
+    if w.endswith("s") and len(w) - 1 >= MIN_STEM:  # genitive: "Armeniens", "Staates"
+        w = w[:-1]
     for end in ENDINGS:
         if w.endswith(end) and len(w) - len(end) >= MIN_STEM:
             return w[: -len(end)]
