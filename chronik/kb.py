@@ -27,6 +27,8 @@ POSITIONS_TSV = DATA_DIR / "wikidata-positions.tsv"
 HEADER = "# qid\tname\tvariants\tcountry\tsector\trole\tstart\tend"
 # Countries whose names put the family name first ("Xi Jinping", "Moon Jae-in").
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR"})
+_KOREAN = re.compile(r"^[A-Z]\w* [A-Z]\w*-[a-z]\w*$")  # "Ban Ki-moon", "Kim Jong-un"
+_SUFFIX = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|jr|sr)$")  # "Charles III", "Abdullah II"
 SECTORS = frozenset(
     "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED "
     "REF OPP PRE REL SOC".split()
@@ -67,8 +69,15 @@ class Person:
     def surnames(self) -> set[str]:
         """Normalised surnames: last token of the name and each variant (first token
         for countries in :data:`FAMILY_NAME_FIRST`)."""
-        i = 0 if self.country in FAMILY_NAME_FIRST else -1
-        return {n.split()[i] for n in map(normalise, self.all_names()) if n}
+        first = self.country in FAMILY_NAME_FIRST or any(map(_KOREAN.match, self.all_names()))
+        out = set()
+        for form in map(normalise, self.all_names()):
+            tokens = form.split()
+            while len(tokens) > 1 and _SUFFIX.match(tokens[-1]):
+                tokens.pop()
+            if tokens:
+                out.add(tokens[0] if first else tokens[-1])
+        return out
 
     def to_row(self) -> str:
         return "\t".join([self.qid or "", self.name, "|".join(self.variants), self.country,
