@@ -299,7 +299,7 @@ class Store:
             "num_articles = (SELECT COUNT(*) FROM documents d WHERE d.id IN "
             "  (SELECT document_id FROM event_mentions WHERE event_id = ?) OR d.duplicate_of IN "
             "  (SELECT document_id FROM event_mentions WHERE event_id = ?)), "
-            "num_sources = (SELECT COUNT(DISTINCT COALESCE(d.source_id, 0)) FROM documents d WHERE d.id IN "
+            "num_sources = (SELECT COUNT(DISTINCT COALESCE(d.source_id, -d.id)) FROM documents d WHERE d.id IN "
             "  (SELECT document_id FROM event_mentions WHERE event_id = ?) OR d.duplicate_of IN "
             "  (SELECT document_id FROM event_mentions WHERE event_id = ?)) "
             "WHERE id = ?", (eid, eid, eid, eid, eid, eid))
