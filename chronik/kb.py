@@ -305,7 +305,7 @@ def convert_wikidata_dump(path_in: str | Path, path_out: str | Path,
                 continue
             names = [labels.get("de", "")] + [a.get("value", "") for lang in ("en", "de")
                                               for a in entity.get("aliases", {}).get(lang, [])]
-            seen = {normalise(name)}
+            seen = {normalise(name), normalise(name).split()[-1]}  # no bare surnames
             variants = []
             for v in names:
                 if v and normalise(v) not in seen:
