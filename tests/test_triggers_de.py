@@ -239,6 +239,9 @@ SPOT = [
     ("Die beiden Länder wollen bei der Terrorabwehr zusammenarbeiten.", "COOPERATE", "zusammenarbeiten"),
     ("Sicherheitskräfte beschlagnahmten Waffen und Munition.", "COERCE", "beschlagnahmen"),
     ("Die Polizei setzte Tränengas gegen die Demonstranten ein.", "ASSAULT", "tränengas"),
+    ("Unterstützer der Regierung schlugen mit Knüppeln auf Demonstranten ein.", "ASSAULT", None),
+    ("Spezialeinheiten lösten die Versammlung auf.", "COERCE", "versammlung auflösen"),
+    ("Damals schlug die Armee die Proteste nieder.", "ASSAULT", "niederschlagen"),
 ]
 
 
@@ -260,6 +263,8 @@ NONE = [
     "Der Präsident erklärte am Montag in Berlin, man sehe die Lage gelassen.",
     "Im Wahlkampf sprach der Kandidat über Steuern.",  # no bare "kampf" trigger
     "Die Zahl der Einwohner stieg im vergangenen Jahr.",
+    "Die Vereinigung der Mönche hat ihren Sitz in Rangun.",  # no bare "einigung" (compound rule)
+    "Reporter bestätigten die Darstellung der Demonstranten.",  # actor nouns are no triggers
 ]
 
 
