@@ -34,6 +34,10 @@ STOP = {
     "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "sowie", "mit", "von", "vom", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "für", "gegen", "bei", "nach", "aus", "über", "hat", "haben", "hatte", "ist", "sind", "war", "wurde", "wurden", "sich", "nicht", "auch", "dass", "als", "wie", "so"},
     "en": {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "against", "has", "have", "had", "is", "are", "was", "were", "be", "been", "that", "as", "not", "also", "said", "says"},
 }
+LOCATIVE = {
+    "de": frozenset("in im nach aus bei nahe vor von".split()),
+    "en": frozenset("in at near to from outside".split()),
+}
 PRONOUNS = {"de": {"er": "person"}, "en": {"he": "person", "she": "person"}}
 FIRST_PERSON = {"de": ("unser",), "en": ("our",)}
 CAPITAL_LIKE = {"country", "capital"}
@@ -59,6 +63,7 @@ class Atom:
     role: str | None = None
     role_kind: str | None = None
     kb_name: str | None = None
+    form: str | None = None  # the gazetteer form (role nouns: the lemma)
 
 
 @dataclass
@@ -229,7 +234,7 @@ class ActorFinder:
 
     def _entry_atom(self, i: int, j: int, e: Entry) -> Atom:
         if e.kind == "role":
-            return Atom(i, j, "role", sector=e.sector, role=e.role, role_kind=e.role_kind)
+            return Atom(i, j, "role", sector=e.sector, role=e.role, role_kind=e.role_kind, form=e.form)
         return Atom(i, j, e.kind, country=e.country, sector=e.sector, name=e.name)
 
     def _compound(self, tok: Token, i: int) -> Atom | None:
@@ -245,12 +250,12 @@ class ActorFinder:
             return Atom(i, i + 1, head.kind, country=head.country, sector=head.sector or (tail.sector if tail else None),
                         name=head.name, role=tail.role if tail else None, role_kind=tail.role_kind if tail else None)
         if head is not None and tail is not None:
-            return Atom(i, i + 1, "role", country=head.country, sector=tail.sector, role=tail.role, role_kind=tail.role_kind)
+            return Atom(i, i + 1, "role", country=head.country, sector=tail.sector, role=tail.role, role_kind=tail.role_kind, form=tail.form)
         if head is not None and head.kind in ("country", "capital"):
             return None  # "US-Botschaft": a place/thing, not an actor
         first = self.g.lookup_role_lemma(lang.lemmatize(parts[0]))
         if tail is not None:
-            return Atom(i, i + 1, "role", sector=(first or tail).sector, role=tail.role, role_kind=tail.role_kind)
+            return Atom(i, i + 1, "role", sector=(first or tail).sector, role=tail.role, role_kind=tail.role_kind, form=tail.form)
         if first is not None and first.role_kind != "person":
             return Atom(i, i + 1, "role", sector=first.sector, role=first.role, role_kind="group")
         return None
@@ -276,6 +281,11 @@ class ActorFinder:
         # Role/organisation + of-country: "Präsident Aserbaidschans", "Präsident der Republik Aserbaidschan".
         if last.kind in ("role", "igo", "org") and atom.kind in ("country", "capital", "igo") and all(w in link for w in gap) and len(gap) <= 3 and not has_name:
             return True
+        # Role + genitive role: "Geheimdienst-Sabotagegruppen der armenischen Streitkräfte",
+        # "Spezialeinheiten der Polizei", "Sprecher der oppositionellen Gruppierung CFDR".
+        if last.kind == "role" and atom.kind in ("adj", "role", "country") and gap and gap[0] in link and len(gap) <= 2 and not has_name \
+                and not (atom.kind == "country" and False):
+            return atom.kind != "role" or self._generic(last) or atom.role_kind != "person"
         # Country/demonym/prefix + role: "die aserbaidschanische Regierung", "Iran's foreign minister", "Russian President".
         if last.kind in ("country", "adj", "our", "capital") and atom.kind in ("role", "org", "group") and len(gap) <= 2 and all(
             (w.isalpha() and w.islower() and w not in stop) or w in ("'s", "’s") for w in gap
@@ -290,6 +300,9 @@ class ActorFinder:
         if last.kind == "role" and atom.kind == "role" and not gap and atom.role_kind == last.role_kind:
             return True  # "Vize-Außenminister Sprecher"-like runs
         return False
+
+    def _generic(self, a: Atom) -> bool:
+        return (a.form or "") in _grammar(self.code).GENERIC_HEADS
 
     def _is_actor(self, p: Phrase) -> bool:
         kinds = {a.kind for a in p.atoms}
@@ -317,8 +330,11 @@ class ActorFinder:
                 country = nation.country
             kb_id = self._qid(person.name)
         elif role is not None:
+            roles = [a for a in p.atoms if a.kind == "role"]
             sector, role_label = role.sector, role.role
-            country = role.country or (nation.country if nation else None)
+            if len(roles) > 1 and (self._generic(role) or role.role_kind != "person"):
+                sector = roles[1].sector if self._generic(role) else role.sector
+            country = next((a.country for a in roles if a.country), None) or (nation.country if nation else None)
             kind = "role" if role.role_kind == "person" else "group"
             if nation is not None and nation.kind in ("igo", "ngo", "org", "group") and nation.name:
                 name = nation.name
@@ -373,7 +389,7 @@ class ActorFinder:
         a = m.actor
         if m.kind == "name" and a.name:
             return ("name", normalise(a.name))
-        return (m.kind, a.country, a.sector, a.name, a.role if m.kind == "role" else None)
+        return (m.kind, a.country, a.sector, a.name, a.role)
 
     def _antecedent(self, m: Mention) -> dict | None:
         fam = role_family(m.actor.role)
@@ -392,17 +408,63 @@ class ActorFinder:
             return ent
         return None
 
+    def _drop_places(self, sent: Sentence, atoms: list[Atom]) -> list[Atom]:
+        """A capital after a locative preposition is a place, not a government:
+        "in der Innenstadt von Kairo", "in Baku" (its country still counts as context)."""
+        preps = LOCATIVE.get(self.code, frozenset())
+        out = []
+        for a in atoms:
+            if a.kind == "capital" and a.start > 0 and sent.tokens[a.start - 1].text.casefold() in preps:
+                self.place_countries.append((sent.index, a.country))
+                continue
+            out.append(a)
+        return out
+
+    def _context_countries(self, mentions: list[Mention]) -> None:
+        """Role and group actors without a country ("Polizisten", "Mönche") take the
+        country of their sentence when it names exactly one, else the article's main country."""
+        from collections import Counter
+
+        weight: Counter[str] = Counter()
+        per_sentence: dict[int, set[str]] = {}
+        titles = {s.index for s in self.doc.sentences if s.is_title}
+        for m in mentions:
+            c = m.actor.country
+            if c and c not in ("IGO", "NGO", "MNC"):
+                weight[c] += 2 if m.sentence in titles else 1
+                per_sentence.setdefault(m.sentence, set()).add(c)
+        for sent_i, c in self.place_countries:
+            if c:
+                weight[c] += 2 if sent_i in titles else 1
+                per_sentence.setdefault(sent_i, set()).add(c)
+        main = weight.most_common(1)[0][0] if weight else None
+        for m in mentions:
+            if m.actor.country is None and m.kind in ("role", "group") and m.how != "coreference":
+                local = per_sentence.get(m.sentence, set())
+                c = next(iter(local)) if len(local) == 1 else main
+                if c:
+                    m.actor = replace(m.actor, country=c)
+                    m.how = "context"
+
     def run(self) -> list[Mention]:
         mentions: list[Mention] = []
+        self.place_countries: list[tuple[int, str | None]] = []
         for sent in self.doc.sentences:
-            atoms = self.atoms(sent)
+            atoms = self._drop_places(sent, self.atoms(sent))
             for p in self.phrases(sent, atoms):
                 m = self.resolve(sent, p)
                 self.link(m)
                 if m.kind == "pronoun" and m.entity < 0:
                     continue
                 mentions.append(m)
+        self._context_countries(mentions)
         return mentions
+
+
+def _grammar(code: str):
+    import importlib
+
+    return importlib.import_module(f"chronik.lang.{code}.grammar")
 
 
 def role_family(role: str | None) -> str | None:

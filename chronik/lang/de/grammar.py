@@ -128,3 +128,16 @@ HYPOTHETICAL = frozenset("würde würden könnte könnten hätte hätten wäre w
 # Intention markers: an intended cooperative act is AGREE ("will einen Nukleargipfel").
 INTENTION = frozenset("wollen beabsichtigen planen bereit bereitschaft vorhaben anbieten zusagen versprechen".split())
 PRONOUN_SUBJECTS = frozenset("er sie es".split())
+# Head nouns that take their sector from a genitive: "Spezialeinheiten der Polizei" (COP),
+# "Sprecher der oppositionellen Gruppierung" (OPP), "Vertreter Libyens" (GOV).
+GENERIC_HEADS = frozenset(
+    "vertreter vertreterin sprecher sprecherin anhänger anhängerin mitglied einheit spezialeinheit "
+    "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur".split()
+)
+# Verbs that carry an event noun: "setzten ihre Proteste fort", "führten Gespräche",
+# "verübten einen Anschlag", "hielten eine Kundgebung ab".
+LIGHT_VERBS = frozenset(
+    "fortsetzen führen durchführen abhalten veranstalten verüben starten beginnen aufnehmen "
+    "unternehmen organisieren leisten ausüben richten verhängen beschließen erheben stellen "
+    "richten äußern aussprechen einlegen ankündigen verkünden treffen halten".split()
+)
