@@ -105,7 +105,10 @@ class Coder:
         etype = trig.type
         if status == "intent":
             etype, status = ("AGREE", "asserted") if etype in COOPERATIVE else (etype, "future")
-        src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=self._is_noun(sent, h))
+        noun = self._is_noun(sent, h)
+        if noun and len(trig.words) == 1 and not sent.is_title and not self._noun_licensed(sent, h, lo, hi, mentions):
+            return None
+        src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
         reported_by = None
         speaker = self._speaker(sent, lo, mentions)
         if src is None and speaker is not None and etype not in MATERIAL:
@@ -122,7 +125,7 @@ class Coder:
             return None
         if status == "hypothetical" and not self.options.include_hypothetical:
             return None
-        date, precision = self._event_date(sent, h, sdates)
+        date, precision = self._event_date(sent, h, [d for d in sdates if sent.tokens[lo].start - sent.start <= d.start < (sent.tokens[hi - 1].end - sent.start)])
         sc = score_for(etype, trig.mode if etype == trig.type else None)
         cameo = trig.cameo if etype == trig.type and trig.cameo else sc.cameo
         conf = 0.45 + (0.2 if tgt is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)
@@ -183,6 +186,20 @@ class Coder:
             return tok.text[:1].isupper() and h > 0
         prev = sent.tokens[h - 1].text.casefold() if h > 0 else ""
         return prev in ("the", "a", "an", "its", "their", "his", "her", "new", "further", "of") or tok.text.casefold().endswith(("tion", "ment", "ance"))
+
+    def _noun_licensed(self, sent: Sentence, h: int, lo: int, hi: int, mentions: list[Mention]) -> bool:
+        """An event noun is an event when a light verb carries it ("setzten ihre Proteste fort",
+        "held talks") or an agent is attached to it ("Angriff der Armee", "attack by rebels")."""
+        toks = sent.tokens
+        if any(toks[k].lemma in self.gr.LIGHT_VERBS for k in range(lo, hi) if k != h):
+            return True
+        for m in mentions:
+            if m.tok_start in (h + 1, h + 2, h + 3) and m.tok_start <= hi:
+                between = [t.text.casefold() for t in toks[h + 1 : m.tok_start]]
+                if all(w in self.gr.AGENT_PREPOSITIONS or w in self.gr.DETERMINER_CASE and self.gr.DETERMINER_CASE[w] == "gen"
+                       or w in ("der", "of", "by") or (w.isalpha() and w.islower()) for w in between):
+                    return True
+        return False
 
     def _is_passive(self, sent: Sentence, h: int, lo: int, hi: int) -> bool:
         toks = sent.tokens
@@ -317,8 +334,9 @@ class Coder:
     # ------------------------------------------------------------------ date & place
     def _sentence_dates(self, sent: Sentence):
         found = [d for d in find_dates(sent.text, self.code, self.ref) if d.precision in ("day", "week", "month")]
-        if found:
-            best = found[0]
+        past = [d for d in found if self.ref is None or d.value[:10] <= self.ref.isoformat()]
+        if past:
+            best = past[0]
             val = (best.value, best.precision)
             if not sent.is_title:
                 self.para_date[sent.paragraph] = val
