@@ -148,8 +148,14 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) 
     if progress is None:
         progress = sys.stderr.isatty()
     store = _open(db, must_exist=False)
+    try:
+        width, height = os.get_terminal_size(sys.stderr.fileno())
+    except (OSError, ValueError):
+        width = height = 0
+    # a terminal that reports no size (some ptys, CI consoles) would hide the bar: assume 100x24
     bar = tqdm(total=_estimate(paths) if progress else None, disable=not progress, unit=" articles",
-               file=sys.stderr, dynamic_ncols=True, desc="ingest")
+               file=sys.stderr, dynamic_ncols=width > 0, ncols=None if width > 0 else 100,
+               nrows=None if height > 0 else 24, desc="ingest")
 
     def counted(items: Iterator[Any]) -> Iterator[Any]:
         for item in items:

@@ -115,10 +115,16 @@ class Coder:
             src = speaker
         elif src is not None and speaker is not None and etype in MATERIAL and src.entity != speaker.entity:
             status, reported_by = "claimed", speaker.actor
-        if src is None:
+        subordinate = lo > 0 and sent.tokens[lo].text.casefold() in self.gr.SUBORDINATORS
+        if src is None and not subordinate and not passive:
             src = self._carry_subject(sent, h, mentions)
         if src is None:
             return None
+        if subordinate and speaker is None and not sent.is_title and etype in MATERIAL:
+            return None  # background in a relative/adverbial clause ("where 28 people have been killed")
+        if tgt is not None and tgt.how == "context" and tgt.actor.country == _country(src.actor) and tgt.entity != src.entity \
+                and tgt.actor.sector in ("MIL", "GOV", "COP") and _sector(src.actor) in ("GOV", "MIL"):
+            tgt = None  # "France is ready to contribute 4,000 troops": its own troops are no recipient
         if tgt is not None and tgt.entity == src.entity and tgt.entity >= 0:
             tgt = None
         if status == "negated" and not self.options.include_negated:
@@ -208,7 +214,10 @@ class Coder:
             return False
         word = toks[h].text.casefold()
         if self.code == "de":
-            return word.startswith("ge") or word.endswith(("t", "en")) and not toks[h].text[:1].isupper()
+            # a participle: "beschossen", "getötet", "festgenommen"; not a finite "versammelten"
+            if toks[h].text[:1].isupper() or word.endswith(("te", "ten", "tet")) and not word.startswith("ge") and "ge" not in word[2:5]:
+                return False
+            return word.endswith(("t", "en"))
         return word.endswith(("ed", "en", "wn", "ht", "ne", "lt")) and any(
             toks[k].text.casefold() in self.gr.PASSIVE_AUX for k in range(max(lo, h - 3), h))
 
@@ -288,11 +297,11 @@ class Coder:
             return None, tgt
         if self.code == "en":
             before = [m for m in subj_cands if m.tok_end <= h]
-            after = [m for m in subj_cands if m.tok_start > h]
             src = before[-1] if before else None
             if src is None and noun and agent is not None:
                 src = agent
-            rest = after + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]
+            after = [m for m in subj_cands if m.tok_start > h] + [m for r, m in obj_cands if m.tok_start > h]
+            rest = sorted(after, key=lambda m: m.tok_start) + [m for r, m in obj_cands if m.tok_start <= h]
         else:
             src = subj_cands[0] if subj_cands else (agent if noun else None)
             rest = [m for m in subj_cands[1:]] + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]
@@ -385,6 +394,18 @@ _OTHER_PREPS = {
     "en": frozenset("in of for about over under before after between without during since until per via across among near".split()),
 }
 _PLACE_PREPS = {"de": frozenset("in im nahe bei vor nach".split()), "en": frozenset("in near at outside".split())}
+
+
+def _country(a) -> str | None:
+    if isinstance(a, list):
+        return a[0].country if a else None
+    return a.country if a else None
+
+
+def _sector(a) -> str | None:
+    if isinstance(a, list):
+        return a[0].sector if a else None
+    return a.sector if a else None
 
 
 def _grammar(code: str):

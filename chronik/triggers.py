@@ -71,7 +71,7 @@ class Lexicon:
         """Triggers whose head matches ``lemma`` (exactly, by prefix, or as a compound's end)."""
         found = list(self.by_head.get(lemma, ()))
         found += [tr for p, tr in self.star_heads if lemma.startswith(p)]
-        if not found and noun and self.lang == "de":
+        if not found and noun and self.lang == "de" and lemma not in _not_compounds(self.lang):
             for k in range(1, len(lemma) - MIN_COMPOUND + 1):
                 tail = lemma[k:]
                 if tail in self.by_head:
@@ -85,7 +85,7 @@ class Lexicon:
         for i, tok in enumerate(tokens):
             if tok.pos == "PART" or not tok.text[:1].isalpha():
                 continue
-            noun = tok.text[:1].isupper()
+            noun = tok.text[:1].isupper() and i > 0
             for trig in self.candidates(tok.lemma, noun):
                 rest = self._rest(tokens, i, trig.words[1:])
                 if rest is not None:
@@ -128,6 +128,13 @@ def _word_ok(lemma: str, w: str) -> bool:
     if w.endswith("*"):
         return lemma.startswith(w[:-1])
     return lemma == w
+
+
+@lru_cache(maxsize=None)
+def _not_compounds(lang: str) -> frozenset[str]:
+    import importlib
+
+    return getattr(importlib.import_module(f"chronik.lang.{lang}.grammar"), "NOT_EVENT_COMPOUNDS", frozenset())
 
 
 @lru_cache(maxsize=None)

@@ -23,6 +23,8 @@ PARTICLES = frozenset(
     "statt teil bekannt fern gegenüber heraus hervor herbei hinzu nieder weiter wieder entgegen "
     "kennen dar".split()
 )
+# Words that are never the finite verb of a separable particle ("an" + "der" = "ander").
+NOT_VERBS = frozenset("der die das den dem des ein eine einen einem einer eines sich er sie es wir ihr man nicht auch noch schon".split())
 # Words after which a clause ends for particle search: "rief X an und forderte ...".
 CLAUSE_BREAK = frozenset({".", ",", ";", ":", "!", "?", "und", "oder", "aber", "sowie", "sondern", "(", ")", "–", "-", "„", "“", '"'})
 # Endings stripped for inflection-insensitive gazetteer keys (longest first).
@@ -71,7 +73,7 @@ def attach_separable_particles(tokens: list[Token]) -> None:
                 cand = tokens[j]
                 if not cand.text[:1].isalpha() or cand.particle is not None:
                     continue
-                if not cand.text.islower() and j != clause_start:
+                if not cand.text.islower() or cand.text in NOT_VERBS:
                     continue
                 combined = low + cand.lemma
                 if cand.lemma not in PARTICLES and _known_verb(combined):
@@ -131,7 +133,7 @@ PRONOUN_SUBJECTS = frozenset("er sie es".split())
 # Head nouns that take their sector from a genitive: "Spezialeinheiten der Polizei" (COP),
 # "Sprecher der oppositionellen Gruppierung" (OPP), "Vertreter Libyens" (GOV).
 GENERIC_HEADS = frozenset(
-    "vertreter vertreterin sprecher sprecherin anhänger anhängerin mitglied einheit spezialeinheit "
+    "beamter beamte funktionär funktionärin vertreter vertreterin sprecher sprecherin anhänger anhängerin mitglied einheit spezialeinheit "
     "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur".split()
 )
 # Verbs that carry an event noun: "setzten ihre Proteste fort", "führten Gespräche",
@@ -140,4 +142,9 @@ LIGHT_VERBS = frozenset(
     "fortsetzen führen durchführen abhalten veranstalten verüben starten beginnen aufnehmen "
     "unternehmen organisieren leisten ausüben richten verhängen beschließen erheben stellen "
     "richten äußern aussprechen einlegen ankündigen verkünden treffen halten".split()
+)
+# Words that end in an event noun but are none: "Herausforderung" is no "Forderung".
+NOT_EVENT_COMPOUNDS = frozenset(
+    "herausforderung charmeoffensive wahlkampf werbekampagne wahlkampagne pressekonferenz "
+    "betroffen".split()
 )

@@ -53,10 +53,11 @@ HYPOTHETICAL = frozenset("would could might should".split())
 INTENTION = frozenset("will intend plan ready willing offer promise pledge vow agree expect prepare".split())
 PRONOUN_SUBJECTS = frozenset("he she it they".split())
 GENERIC_HEADS = frozenset(
-    "representative spokesman spokeswoman spokesperson member supporter unit leader head chief "
+    "official officer representative spokesman spokeswoman spokesperson member supporter unit leader head chief "
     "delegation commander envoy".split()
 )
 LIGHT_VERBS = frozenset(
     "hold launch stage conduct carry continue begin start mount organize organise impose issue "
     "make lodge file announce resume".split()
 )
+NOT_EVENT_COMPOUNDS: frozenset[str] = frozenset()
