@@ -25,6 +25,8 @@ ROWS = 3
 SHINGLE = 3
 MIN_WORDS = 40  # shorter texts are only matched exactly
 NEAR_DUP_THRESHOLD = 0.7
+MIN_SHARED_BANDS = 2  # LSH candidates share at least this many bands
+MAX_CANDIDATES = 20  # and at most this many are compared
 _EMPTY = 0xFFFFFFFF
 _WORD = re.compile(r"\w+", re.UNICODE)
 
