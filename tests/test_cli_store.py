@@ -155,3 +155,28 @@ def test_jsonl_corpus_and_updates(runner, tmp_path):
     assert "1 updated" in res.output
     out = runner.invoke(cli, ["query", "--db", path, "--format", "jsonl"]).output
     assert [json.loads(line)["type"] for line in out.splitlines()] == ["SANCTION"]
+
+
+def test_real_pipeline_end_to_end(tmp_path):
+    """With the real extractor: what `chronik ingest` stores is what chronik.extract finds."""
+    import chronik
+
+    texts = {
+        "de-blinken.txt": "Am 19. September rief Antony Blinken Ilham Aliyev an. Blinken forderte ein sofortiges Ende der Kämpfe.",
+        "en-protest.txt": "Police arrested dozens of protesters in Tbilisi on Saturday, the interior ministry said.",
+    }
+    try:
+        expected = sum(len(chronik.extract(t, published="2023-09-20").events) for t in texts.values())
+    except Exception as exc:  # noqa: BLE001 - the extractor is developed elsewhere
+        pytest.skip(f"extraction pipeline not usable here: {exc}")
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "real.db")
+    runner = CliRunner()
+    args = ["ingest", str(tmp_path / "de-blinken.txt"), str(tmp_path / "en-protest.txt"), "--db", db,
+            "--published", "2023-09-20"]
+    res = runner.invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    st = json.loads(runner.invoke(cli, ["stats", "--db", db, "--format", "json"]).output)
+    assert st["documents"] == 2 and st["events"] + 0 <= expected and st["event_mentions"] == expected
+    assert "2 unchanged" in runner.invoke(cli, args).output
