@@ -69,6 +69,7 @@ class Atom:
 @dataclass
 class Phrase:
     atoms: list[Atom] = field(default_factory=list)
+    borrowed: list[Atom] = field(default_factory=list)  # a head shared with the next phrase
 
     @property
     def start(self) -> int:
@@ -78,11 +79,15 @@ class Phrase:
     def end(self) -> int:
         return self.atoms[-1].end
 
+    @property
+    def all(self) -> list[Atom]:
+        return self.atoms + self.borrowed
+
     def has(self, *kinds: str) -> bool:
-        return any(a.kind in kinds for a in self.atoms)
+        return any(a.kind in kinds for a in self.all)
 
     def first(self, *kinds: str) -> Atom | None:
-        return next((a for a in self.atoms if a.kind in kinds), None)
+        return next((a for a in self.all if a.kind in kinds), None)
 
 
 def _is_word(tok: Token) -> bool:
@@ -271,7 +276,17 @@ class ActorFinder:
                 cur.atoms.append(atom)
             else:
                 out.append(Phrase([atom]))
+        self._share_heads(toks, out)
         return [p for p in out if self._is_actor(p)]
+
+    def _share_heads(self, toks: list[Token], phrases: list[Phrase]) -> None:
+        """Coordinated demonyms share their head: "Hungarian and Romanian officials",
+        "US and British forces", "russische und chinesische Diplomaten"."""
+        for a, b in zip(phrases, phrases[1:]):
+            if {x.kind for x in a.atoms} <= {"adj", "country"} and b.end - b.start >= 2 and b.end <= len(toks) \
+                    and b.start == a.end + 1 and toks[a.end].text.casefold() in ("and", "und", "or", "oder", "sowie") \
+                    and b.atoms[0].kind in ("adj", "country") and any(x.kind == "role" for x in b.atoms):
+                a.borrowed.extend(replace(x) for x in b.atoms if x.kind == "role")
 
     def _attach(self, cur: Phrase, atom: Atom, gap: list[str]) -> bool:
         last = cur.atoms[-1]
@@ -305,7 +320,7 @@ class ActorFinder:
         return (a.form or "") in _grammar(self.code).GENERIC_HEADS
 
     def _is_actor(self, p: Phrase) -> bool:
-        kinds = {a.kind for a in p.atoms}
+        kinds = {a.kind for a in p.all}
         return not kinds <= {"adj", "our"}
 
     # ---------------------------------------------------------------- resolve
@@ -330,7 +345,7 @@ class ActorFinder:
                 country = nation.country
             kb_id = self._qid(person.name)
         elif role is not None:
-            roles = [a for a in p.atoms if a.kind == "role"]
+            roles = [a for a in p.all if a.kind == "role"]
             sector, role_label = role.sector, role.role
             if len(roles) > 1 and (self._generic(role) or role.role_kind != "person"):
                 sector = roles[1].sector if self._generic(role) else role.sector

@@ -31,6 +31,8 @@ MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETR
 COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}
 # Events whose source and target may be swapped freely are not symmetric in the
 # record; meetings are ("X traf Y").
+# Speech acts whose complement states their content rather than a separate event.
+CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", "CONCEDE"}
 HARD_BREAKS = {";", ":", "(", ")", "„", "“", "”", '"', "«", "»"}
 
 
@@ -79,15 +81,78 @@ class Coder:
         for sent in self.doc.sentences:
             sdates = self._sentence_dates(sent)
             mentions = self.by_sentence.get(sent.index, [])
-            for match in self.lex.match(sent.tokens):
+            matches = self.lex.match(sent.tokens)
+            content = self._complements(sent, matches)
+            for match in matches:
+                if match.head in content:
+                    continue
                 ev = self._code(sent, match, mentions, sdates)
                 if ev is not None:
+                    if ev.target is None:
+                        self._complement_target(sent, match, ev, mentions)
+                    self._conditional_threat(sent, match, ev)
                     events.append(ev)
         if self.options.dedup_within_doc:
             events = dedup(events)
         for n, ev in enumerate(events, 1):
             ev.event_id = f"{self.doc.id}#{n}"
         return events
+
+    # ------------------------------------------------------------------ complements
+    def _complements(self, sent: Sentence, matches: list[TriggerMatch]) -> set[int]:
+        """Heads of triggers that are the *content* of an earlier one, not events of their own:
+        "threatened to break off relations", "demanded that its partners refuse ...",
+        "forderte die Junta dazu auf, zur Demokratie zurückzukehren", "staged demonstrations to demand"."""
+        toks = sent.tokens
+        out: set[int] = set()
+        for a in matches:
+            a_end = max(a.tokens)
+            for b in matches:
+                if b.head <= a_end or b.head - a_end > 14 or b.head in out:
+                    continue
+                between = [toks[k].text.casefold() for k in range(a_end + 1, b.head)]
+                if any(w in HARD_BREAKS for w in between):
+                    continue
+                words = set(between)
+                infinitive = bool(words & self.gr.INFINITIVE_MARKERS) or self._zu_infinitive(toks[b.head].text)
+                that = bool(set(between) & self.gr.COMPLEMENTIZERS)
+                if infinitive or (that and a.trigger.type in CONTENT_TYPES):
+                    out.add(b.head)
+        return out
+
+    def _zu_infinitive(self, word: str) -> bool:
+        w = word.casefold()
+        return self.code == "de" and "zu" in w[1:6] and w.endswith("en") and len(w) > 6
+
+    def _complement_target(self, sent: Sentence, match: TriggerMatch, ev: Event, mentions: list[Mention]) -> None:
+        """"Amnesty demanded that the Sudanese government end ..." -> target: the complement's subject."""
+        if match.trigger.type not in CONTENT_TYPES:
+            return
+        toks = sent.tokens
+        end = max(match.tokens)
+        for k in range(end + 1, min(len(toks), end + 4)):
+            if toks[k].text.casefold() in self.gr.COMPLEMENTIZERS:
+                for m in mentions:
+                    if k < m.tok_start <= k + 4:
+                        case, prep = self._case(sent, m)
+                        if prep is None:
+                            ev.target = m.actor
+                            return
+                return
+
+    def _conditional_threat(self, sent: Sentence, match: TriggerMatch, ev: Event) -> None:
+        """A future act under a condition is a threat: "will withdraw its force from Chad unless ...",
+        "threatened to ban voting ... if Hamas ran"."""
+        if ev.type in ("THREATEN", "AGREE") or ev.type in COOPERATIVE and ev.type != "RETREAT":
+            return
+        toks = sent.tokens
+        words = [t.text.casefold() for t in toks]
+        if not set(words[match.head:]) & self.gr.CONDITIONALS:
+            return
+        if set(words[max(0, match.head - 4):match.head]) & self.gr.FUTURE:
+            ev.type, ev.mode, ev.status = "THREATEN", None, "asserted"
+            sc = score_for("THREATEN", None)
+            ev.cameo, ev.quad, ev.intensity = sc.cameo, sc.quad, sc.intensity
 
     # ------------------------------------------------------------------ one trigger
     def _code(self, sent: Sentence, match: TriggerMatch, mentions: list[Mention], sdates) -> Event | None:
@@ -111,11 +176,13 @@ class Coder:
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
         reported_by = None
         speaker = self._speaker(sent, lo, mentions)
+        if speaker is not None and (toks[h].text.casefold() in self.gr.OBLIGATION or toks[h].lemma in self.gr.OBLIGATION):
+            src, tgt = speaker, src  # "said that Sudan must return ...": the speaker demands, Sudan is asked
         if src is None and speaker is not None and etype not in MATERIAL:
             src = speaker
         elif src is not None and speaker is not None and etype in MATERIAL and src.entity != speaker.entity:
             status, reported_by = "claimed", speaker.actor
-        subordinate = lo > 0 and sent.tokens[lo].text.casefold() in self.gr.SUBORDINATORS
+        subordinate = self._opener(sent, lo) in self.gr.SUBORDINATORS
         if src is None and not subordinate and not passive:
             src = self._carry_subject(sent, h, mentions)
         if src is None:
@@ -235,7 +302,7 @@ class Coder:
         words = {toks[k].text.casefold() for k in range(lo, hi)}
         if words & self.gr.HYPOTHETICAL and match.trigger.type != "THREATEN":
             return "hypothetical"
-        if lo > 0 and toks[lo].text.casefold() in self.gr.CONDITIONALS and match.trigger.type != "THREATEN":
+        if self._opener(sent, lo) in self.gr.CONDITIONALS and match.trigger.type != "THREATEN":
             return "hypothetical"
         lemmas = {toks[k].lemma for k in range(lo, hi)}
         if lemmas & self.gr.INTENTION and match.trigger.type in COOPERATIVE:
@@ -312,8 +379,13 @@ class Coder:
                 break
         return src, tgt
 
+    def _opener(self, sent: Sentence, lo: int) -> str:
+        """The word that opens the trigger's clause ("dass", "that", "where", ","), or ""."""
+        return sent.tokens[lo - 1].text.casefold() if lo > 0 else ""
+
     def _speaker(self, sent: Sentence, lo: int, mentions: list[Mention]) -> Mention | None:
-        """The subject of a verb of saying before a reported clause ("Aliyev betonte, dass ...")."""
+        """The subject of a verb of saying before a reported clause ("Aliyev betonte, dass ...",
+        "Russia said on Tuesday that Sudan must ...", "sagte, das neue Gesetz könne ...")."""
         if lo == 0:
             return None
         toks = sent.tokens
@@ -321,6 +393,9 @@ class Coder:
         if not speech:
             return None
         k = speech[-1]
+        opener = self._opener(sent, lo)
+        if opener not in self.gr.COMPLEMENTIZERS and not (opener == "," and lo - k <= 3):
+            return None  # a relative or adverbial clause, not reported speech
         lo2, hi2 = self._region(sent, k)
         for m in mentions:
             if lo2 <= m.tok_start < hi2:
@@ -390,8 +465,9 @@ class Coder:
 
 
 _OTHER_PREPS = {
-    "de": frozenset("in im aus bei beim für über unter vor hinter zwischen neben ohne um wegen trotz während seit bis laut innerhalb außerhalb".split()),
-    "en": frozenset("in of for about over under before after between without during since until per via across among near".split()),
+    "de": frozenset("innerhalb außerhalb nahe entlang in im aus bei beim für über unter vor hinter zwischen neben ohne um wegen trotz während seit bis laut innerhalb außerhalb".split()),
+    "en": frozenset("in of for about over under before after between without during since until per via across among near "
+                    "throughout inside within outside around beyond behind along amid amidst despite like".split()),
 }
 _PLACE_PREPS = {"de": frozenset("in im nahe bei vor nach".split()), "en": frozenset("in near at outside".split())}
 

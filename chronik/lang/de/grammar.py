@@ -122,7 +122,8 @@ CONDITIONALS = frozenset("wenn falls sofern".split())
 # Verbs of saying: their subject is the speaker of a reported clause.
 SPEECH_LEMMAS = frozenset(
     "sagen erklären betonen mitteilen berichten erwähnen behaupten melden äußern unterstreichen hinweisen "
-    "bekräftigen verkünden ankündigen bekanntgeben schreiben verbreiten warnen".split()
+    "bekräftigen verkünden ankündigen bekanntgeben schreiben verbreiten warnen wiederholen bestätigen "
+    "unterstreichen argumentieren meinen zitieren".split()
 )
 NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder".split())
 NOT_NEGATING_NEXT = frozenset("nur".split())  # "nicht nur ... sondern auch"
@@ -148,3 +149,8 @@ NOT_EVENT_COMPOUNDS = frozenset(
     "herausforderung charmeoffensive wahlkampf werbekampagne wahlkampagne pressekonferenz "
     "betroffen".split()
 )
+# Markers of an infinitive or "that" complement: the content of a speech act.
+INFINITIVE_MARKERS = frozenset("zu um".split())
+COMPLEMENTIZERS = frozenset("dass".split())
+FUTURE = frozenset("wird werden werde würde würden".split())
+OBLIGATION = frozenset("müssen muss müsse müssten sollen solle sollten".split())

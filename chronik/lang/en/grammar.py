@@ -45,7 +45,8 @@ PASSIVE_AUX = frozenset("was were been being be is are get got".split())
 SUBORDINATORS = frozenset("that because if when while after before unless although which who whom whose where".split())
 CONDITIONALS = frozenset("if unless".split())
 SPEECH_LEMMAS = frozenset(
-    "say tell state announce report claim add stress insist note declare assert mention warn write".split()
+    "say tell state announce report claim add stress insist note declare assert mention warn write reiterate repeat "
+    "confirm emphasize emphasise argue suggest indicate acknowledge explain predict quote believe".split()
 )
 NEGATIONS = frozenset("not n't never no neither nor".split())
 NOT_NEGATING_NEXT = frozenset(["only"])
@@ -61,3 +62,10 @@ LIGHT_VERBS = frozenset(
     "make lodge file announce resume".split()
 )
 NOT_EVENT_COMPOUNDS: frozenset[str] = frozenset()
+# Markers of an infinitive or "that" complement: the content of a speech act.
+INFINITIVE_MARKERS = frozenset("to".split())
+COMPLEMENTIZERS = frozenset("that".split())
+FUTURE = frozenset("will would shall".split())
+# Modal verbs of obligation in reported speech: "Russia said that Sudan must return the helicopter"
+# is the speaker's demand on the clause's subject.
+OBLIGATION = frozenset("must should".split())
