@@ -92,11 +92,26 @@ class Coder:
                         self._complement_target(sent, match, ev, mentions)
                     self._conditional_threat(sent, match, ev)
                     events.append(ev)
+        events = self._prefer_verbs(events)
         if self.options.dedup_within_doc:
             events = dedup(events)
         for n, ev in enumerate(events, 1):
             ev.event_id = f"{self.doc.id}#{n}"
         return events
+
+    def _prefer_verbs(self, events: list[Event]) -> list[Event]:
+        """In one sentence, an event noun of a source that also has a verb event is part of
+        that event: "staged mass demonstrations ... to demand", "Peru granted asylum ...
+        since the invasion" keeps the verb's event."""
+        verbs = {(e.sentence, _actor_key(e.source)) for e in events if not e.rule.startswith("noun:")}
+        out = []
+        for e in events:
+            if e.rule.startswith("noun:"):
+                if (e.sentence, _actor_key(e.source)) in verbs:
+                    continue
+                e.rule = e.rule[len("noun:"):]
+            out.append(e)
+        return out
 
     # ------------------------------------------------------------------ complements
     def _complements(self, sent: Sentence, matches: list[TriggerMatch]) -> set[int]:
@@ -208,17 +223,22 @@ class Coder:
             mode=trig.mode if etype == trig.type else None, context=list(trig.context), cameo=cameo, quad=sc.quad,
             intensity=sc.intensity, date=date, date_precision=precision, location=self._place(sent, lo, hi),
             status=status, reported_by=reported_by, lang=self.code, confidence=min(conf, 0.95),
-            rule=f"{trig.type}:{' '.join(trig.words)}", trigger=" ".join(toks[k].text for k in sorted(match.tokens)),
+            rule=f"{'noun:' if noun and not sent.is_title else ''}{trig.type}:{' '.join(trig.words)}", trigger=" ".join(toks[k].text for k in sorted(match.tokens)),
         )
 
     def _actor(self, m: Mention, sent: Sentence, mentions: list[Mention]) -> Actor | list[Actor]:
         """Coordinated actors become a list: "Polizisten und Unterstützer der Regierung"."""
         partners = [m.actor]
         toks = sent.tokens
+        conj = ("und", "and", "sowie")
         if m.sentence == sent.index:
             for other in mentions:
-                if other.tok_start == m.tok_end + 1 and toks[m.tok_end].text.casefold() in ("und", "and", "sowie") and other is not m:
+                if other is m:
+                    continue
+                if other.tok_start == m.tok_end + 1 and toks[m.tok_end].text.casefold() in conj:
                     partners.append(other.actor)
+                elif other.tok_end + 1 == m.tok_start and toks[other.tok_end].text.casefold() in conj:
+                    partners.insert(0, other.actor)
         return partners if len(partners) > 1 else m.actor
 
     # ------------------------------------------------------------------ structure
