@@ -17,7 +17,7 @@ For every trigger in a sentence the coder finds
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dates import find_dates
@@ -209,6 +209,8 @@ class Coder:
             tgt = None  # "France is ready to contribute 4,000 troops": its own troops are no recipient
         if tgt is not None and tgt.entity == src.entity and tgt.entity >= 0:
             tgt = None
+        location = self._place(sent, lo, hi)
+        tgt_actor = self._actor(tgt, sent, mentions) if tgt else self._place_target(sent, h, hi, mentions, src, location, etype)
         if status == "negated" and not self.options.include_negated:
             return None
         if status == "hypothetical" and not self.options.include_hypothetical:
@@ -216,15 +218,33 @@ class Coder:
         date, precision = self._event_date(sent, h, [d for d in sdates if sent.tokens[lo].start - sent.start <= d.start < (sent.tokens[hi - 1].end - sent.start)])
         sc = score_for(etype, trig.mode if etype == trig.type else None)
         cameo = trig.cameo if etype == trig.type and trig.cameo else sc.cameo
-        conf = 0.45 + (0.2 if tgt is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)
+        conf = 0.45 + (0.2 if tgt_actor is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)
         return Event(
-            doc_id=self.doc.id, type=etype, source=self._actor(src, sent, mentions), target=self._actor(tgt, sent, mentions) if tgt else None,
+            doc_id=self.doc.id, type=etype, source=self._actor(src, sent, mentions), target=tgt_actor,
             evidence_text=sent.text, evidence_start=sent.start, evidence_end=sent.end, sentence=sent.index,
             mode=trig.mode if etype == trig.type else None, context=list(trig.context), cameo=cameo, quad=sc.quad,
-            intensity=sc.intensity, date=date, date_precision=precision, location=self._place(sent, lo, hi),
+            intensity=sc.intensity, date=date, date_precision=precision, location=location,
             status=status, reported_by=reported_by, lang=self.code, confidence=min(conf, 0.95),
             rule=f"{'noun:' if noun and not sent.is_title else ''}{trig.type}:{' '.join(trig.words)}", trigger=" ".join(toks[k].text for k in sorted(match.tokens)),
         )
+
+    def _place_target(self, sent, h, hi, mentions, src, location, etype) -> Actor | None:
+        """No recipient named: the country where the act happens is it ("lifted a curfew in
+        Montenegro", "strengthened its forces in Lebanon"); inside the source's own country, an
+        act of force falls on the people there ("imposed a curfew in the town of Cizre")."""
+        src_country = _country(src.actor)
+        for m in mentions:
+            if h < m.tok_start < hi and m.kind == "country" and m.entity != src.entity:
+                case, prep = self._case(sent, m)
+                if prep in self.gr.PLACE_TARGET_PREPOSITIONS:
+                    return replace(m.actor, sector=None) if m.actor.country != src_country else None
+        if location is None or not location.country:
+            return None
+        if location.country != src_country:
+            return Actor(text=location.text, name=location.name, country=location.country)
+        if etype in ("COERCE", "ASSAULT"):
+            return Actor(text=location.text, name=location.name, country=location.country, sector="CVL")
+        return None
 
     def _actor(self, m: Mention, sent: Sentence, mentions: list[Mention]) -> Actor | list[Actor]:
         """Coordinated actors become a list: "Polizisten und Unterstützer der Regierung"."""
@@ -337,13 +357,16 @@ class Coder:
         k = m.tok_start - 1
         steps = 0
         while k >= 0 and steps < 3:
-            w = toks[k].text.casefold()
+            raw = toks[k].text
+            w = raw.casefold()
+            if w in self.gr.SUBORDINATORS or w in self.gr.COMPLEMENTIZERS:
+                break
             if w in self.gr.DETERMINER_CASE and case is None:
                 case = self.gr.DETERMINER_CASE[w]
             elif w in self.gr.TARGET_PREPOSITIONS or w in self.gr.AGENT_PREPOSITIONS or w in _OTHER_PREPS.get(self.code, ()):
                 prep = w
                 break
-            elif not (w.isalpha() and w.islower()) and w not in ("'s", "’s"):
+            elif not (raw.isalpha() and raw.islower()) and w not in ("'s", "’s"):
                 break
             k -= 1
             steps += 1

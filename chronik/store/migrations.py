@@ -102,8 +102,15 @@ def _initial(dialect: str) -> list[str]:
     return [render(s, dialect) for s in sql]
 
 
+def _compound_actors(dialect: str) -> list[str]:
+    # actor queries test the first actor of each role on ``events`` and look up only the
+    # further actors of compound sources/targets (idx > 0) in ``event_actors``
+    return ["CREATE INDEX event_actors_extra ON event_actors(country, idx, event_id)"]
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema: sources, documents, lsh, mentions, events, actors, event mentions, full text", _initial),
+    Migration(2, "index for further actors of compound sources and targets", _compound_actors),
 ]
 
 

@@ -79,8 +79,9 @@ class EventFilter:
         if self.actor:
             a = self.actor.strip()
             if _ISO3.match(a):
-                conds.append("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)")
-                params.append(a)
+                conds.append("(e.source_country = ? OR e.target_country = ? OR e.id IN "
+                             "(SELECT event_id FROM event_actors WHERE country = ? AND idx > 0))")
+                params += [a, a, a]
             else:
                 conds.append("e.id IN (SELECT event_id FROM event_actors WHERE name_norm LIKE ?)")
                 params.append(f"%{a.casefold()}%")

@@ -154,3 +154,5 @@ INFINITIVE_MARKERS = frozenset("zu um".split())
 COMPLEMENTIZERS = frozenset("dass".split())
 FUTURE = frozenset("wird werden werde würde würden".split())
 OBLIGATION = frozenset("müssen muss müsse müssten sollen solle sollten".split())
+# A country after these, with no other recipient, is where the act lands ("in Lebanon").
+PLACE_TARGET_PREPOSITIONS = frozenset("in im nach für ins".split())

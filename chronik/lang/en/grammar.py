@@ -69,3 +69,5 @@ FUTURE = frozenset("will would shall".split())
 # Modal verbs of obligation in reported speech: "Russia said that Sudan must return the helicopter"
 # is the speaker's demand on the clause's subject.
 OBLIGATION = frozenset("must should".split())
+# A country after these, with no other recipient, is where the act lands ("in Lebanon").
+PLACE_TARGET_PREPOSITIONS = frozenset("in into to for inside".split())
