@@ -250,3 +250,22 @@ def test_dump_is_canonical(tmp_path):
             s.ingest(docs, process=synthetic.code, batch_size=3 if name == "one.db" else 100)
             dumps.append(json.dumps(s.dump(), default=str))
     assert dumps[0] == dumps[1]
+
+
+def test_compound_actors_are_queryable(store):
+    from chronik.model import Actor, Event
+
+    def code(d):
+        d.events = [Event(doc_id=d.id, type="ACCUSE", evidence_text=d.text, evidence_start=0, evidence_end=len(d.text),
+                          source=[Actor("the United States", "United States", "USA", "GOV"),
+                                  Actor("France", "France", "FRA", "GOV")],
+                          target=Actor("Russia", "Russia", "RUS", "GOV"), date="2023-02-01")]
+        return d
+
+    store.ingest([doc("c", "The United States and France accused Russia of violating the treaty.")], process=code)
+    for actor in ("USA", "FRA", "RUS", "france"):
+        assert [e.type for e in store.events(actor=actor)] == ["ACCUSE"], actor
+    assert list(store.events(actor="DEU")) == []
+    ev = next(iter(store.events()))
+    assert [a.country for a in ev.source] == ["USA", "FRA"]
+    assert store.to_pandas()["source_country"][0] == "USA;FRA"
