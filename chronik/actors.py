@@ -182,7 +182,7 @@ class ActorFinder:
                 break
             e = self.g.lookup_phrase(words)
             if e is not None and self._plausible(e, span):
-                return self._entry_atom(i, i + length, e)
+                return self._entry_atom(i, i + length, e, toks)
         if low in PRONOUNS.get(self.code, {}):
             return Atom(i, i + 1, "pronoun")
         if low.startswith(FIRST_PERSON.get(self.code, ("\0",))):
@@ -237,7 +237,9 @@ class ActorFinder:
         return Atom(i, j, "person", country=country, sector=row.sector if row else None,
                     name=name, role=row.role if row else None, role_kind="person", kb_name=name)
 
-    def _entry_atom(self, i: int, j: int, e: Entry) -> Atom:
+    def _entry_atom(self, i: int, j: int, e: Entry, toks: list[Token] | None = None) -> Atom:
+        if e.kind == "adj" and toks is not None and j - i == 1 and self._demonym_noun(toks[i]):
+            return Atom(i, j, "adj", country=e.country, name=e.name, role_kind="demonym")
         if e.kind == "role":
             return Atom(i, j, "role", sector=e.sector, role=e.role, role_kind=e.role_kind, form=e.form)
         return Atom(i, j, e.kind, country=e.country, sector=e.sector, name=e.name)
@@ -321,7 +323,15 @@ class ActorFinder:
 
     def _is_actor(self, p: Phrase) -> bool:
         kinds = {a.kind for a in p.all}
+        if kinds == {"adj"} and len(p.atoms) == 1:
+            return p.atoms[0].role_kind == "demonym"
         return not kinds <= {"adj", "our"}
+
+    def _demonym_noun(self, tok: Token) -> bool:
+        """A people named by its demonym: "zwei Iraner", "the Palestinians", "ethnic Turks"."""
+        if self.code == "de":
+            return _capitalised(tok) and tok.i > 0
+        return _capitalised(tok) and tok.text.endswith("s") and not tok.text.endswith(("ss", "'s"))
 
     # ---------------------------------------------------------------- resolve
     def resolve(self, sent: Sentence, p: Phrase) -> Mention:
@@ -359,6 +369,8 @@ class ActorFinder:
         elif nation is not None:
             country, sector, name = nation.country, nation.sector, nation.name
             kind = "country" if nation.kind in CAPITAL_LIKE else nation.kind
+            if nation.kind == "adj":
+                kind, sector = "group", None  # "die Iraner": the people, sector unknown
             if nation.kind in CAPITAL_LIKE:
                 sector = sector or "GOV"
         elif p.first("pronoun"):

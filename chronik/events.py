@@ -31,6 +31,7 @@ MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETR
 COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}
 # Events whose source and target may be swapped freely are not symmetric in the
 # record; meetings are ("X traf Y").
+FORCEFUL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # Speech acts whose complement states their content rather than a separate event.
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", "CONCEDE"}
 HARD_BREAKS = {";", ":", "(", ")", "„", "“", "”", '"', "«", "»"}
@@ -184,7 +185,13 @@ class Coder:
             return None
         etype = trig.type
         if status == "intent":
-            etype, status = ("AGREE", "asserted") if etype in COOPERATIVE else (etype, "future")
+            # an announced act: cooperation promised is AGREE, force announced is a threat
+            if etype in COOPERATIVE:
+                etype, status = "AGREE", "asserted"
+            elif etype in FORCEFUL:
+                etype, status = "THREATEN", "asserted"
+            else:
+                status = "future"
         noun = self._is_noun(sent, h)
         if noun and len(trig.words) == 1 and not sent.is_title and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None
@@ -340,13 +347,15 @@ class Coder:
                     continue  # "nicht nachgeben" is itself a rejection
                 return "negated"
         words = {toks[k].text.casefold() for k in range(lo, hi)}
-        if words & self.gr.HYPOTHETICAL and match.trigger.type != "THREATEN":
-            return "hypothetical"
         if self._opener(sent, lo) in self.gr.CONDITIONALS and match.trigger.type != "THREATEN":
             return "hypothetical"
-        lemmas = {toks[k].lemma for k in range(lo, hi)}
-        if lemmas & self.gr.INTENTION and match.trigger.type in COOPERATIVE:
-            return "intent"
+        if words & self.gr.HYPOTHETICAL and match.trigger.type != "THREATEN":
+            return "hypothetical"
+        near = {toks[k].text.casefold() for k in range(max(lo, h - 4), min(hi, h + 4)) if k != h}
+        if near & self.gr.FUTURE and not self._is_passive(sent, h, lo, hi):
+            return "intent"  # "will withdraw", "would blockade", "wird ... entsenden"
+        if {toks[k].lemma for k in range(lo, hi)} & self.gr.INTENTION and match.trigger.type in COOPERATIVE:
+            return "intent"  # "is willing to send", "bereit, ... zu entsenden"
         return "asserted"
 
     # ------------------------------------------------------------------ arguments

@@ -127,7 +127,7 @@ SPEECH_LEMMAS = frozenset(
 )
 NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder".split())
 NOT_NEGATING_NEXT = frozenset("nur".split())  # "nicht nur ... sondern auch"
-HYPOTHETICAL = frozenset("würde würden könnte könnten hätte hätten wäre wären sollte sollten".split())
+HYPOTHETICAL = frozenset("könnte könnten hätte hätten wäre wären".split())
 # Intention markers: an intended cooperative act is AGREE ("will einen Nukleargipfel").
 INTENTION = frozenset("wollen beabsichtigen planen bereit bereitschaft vorhaben anbieten zusagen versprechen".split())
 PRONOUN_SUBJECTS = frozenset("er sie es".split())

@@ -50,8 +50,8 @@ SPEECH_LEMMAS = frozenset(
 )
 NEGATIONS = frozenset("not n't never no neither nor".split())
 NOT_NEGATING_NEXT = frozenset(["only"])
-HYPOTHETICAL = frozenset("would could might should".split())
-INTENTION = frozenset("will intend plan ready willing offer promise pledge vow agree expect prepare".split())
+HYPOTHETICAL = frozenset("could might".split())
+INTENTION = frozenset("intend plan ready willing offer promise pledge vow agree expect prepare may".split())
 PRONOUN_SUBJECTS = frozenset("he she it they".split())
 GENERIC_HEADS = frozenset(
     "official officer representative spokesman spokeswoman spokesperson member supporter unit leader head chief "
