@@ -260,6 +260,10 @@ class ActorFinder:
             return Atom(i, i + 1, "role", country=head.country, sector=tail.sector, role=tail.role, role_kind=tail.role_kind, form=tail.form)
         if head is not None and head.kind in ("country", "capital"):
             return None  # "US-Botschaft": a place/thing, not an actor
+        if head is None and tail is not None and parts[0][:1].isupper():
+            rows = self.kb.lookup_surname(parts[0], self.on)
+            if rows:  # "Mubarak-Gegner": opponents of an Egyptian
+                return Atom(i, i + 1, "role", country=rows[0].country, sector=tail.sector, role=tail.role, role_kind=tail.role_kind, form=tail.form)
         first = self.g.lookup_role_lemma(lang.lemmatize(parts[0]))
         if tail is not None:
             return Atom(i, i + 1, "role", sector=(first or tail).sector, role=tail.role, role_kind=tail.role_kind, form=tail.form)
@@ -395,7 +399,7 @@ class ActorFinder:
                 m.entity = target["id"]
                 m.how = "coreference"
                 m.actor = replace(target["actor"], text=m.text, role=a.role or target["actor"].role)
-                target["sentence"] = m.sentence
+                target["sentence"], target["pos"] = m.sentence, m.start
                 return
             if m.kind == "pronoun":
                 m.entity = -1
@@ -404,11 +408,11 @@ class ActorFinder:
         for ent in self.entities:
             if ent["key"] == key:
                 m.entity = ent["id"]
-                ent["sentence"] = m.sentence
+                ent["sentence"], ent["pos"] = m.sentence, m.start
                 if m.kind == "name" and m.actor.sector is None:
                     m.actor = replace(ent["actor"], text=m.text)
                 return
-        ent = {"id": len(self.entities), "key": key, "actor": a, "kind": m.kind, "sentence": m.sentence}
+        ent = {"id": len(self.entities), "key": key, "actor": a, "kind": m.kind, "sentence": m.sentence, "pos": m.start}
         self.entities.append(ent)
         m.entity = ent["id"]
 
@@ -420,7 +424,8 @@ class ActorFinder:
 
     def _antecedent(self, m: Mention) -> dict | None:
         fam = role_family(m.actor.role)
-        for ent in reversed(self.entities):
+        recent = sorted(self.entities, key=lambda e: (e["sentence"], e.get("pos", 0)), reverse=True)
+        for ent in recent:
             if ent["kind"] != "name" or m.sentence - ent["sentence"] > 4:
                 continue
             ea = ent["actor"]

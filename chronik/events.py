@@ -34,7 +34,7 @@ COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}
 FORCEFUL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # Speech acts whose complement states their content rather than a separate event.
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", "CONCEDE"}
-HARD_BREAKS = {";", ":", "(", ")", "„", "“", "”", '"', "«", "»"}
+HARD_BREAKS = {";", ":", "(", ")"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,10 +192,16 @@ class Coder:
                 etype, status = "THREATEN", "asserted"
             else:
                 status = "future"
-        noun = self._is_noun(sent, h)
-        if noun and len(trig.words) == 1 and not sent.is_title and not self._noun_licensed(sent, h, lo, hi, mentions):
+        noun = self._is_noun(sent, h) and len(trig.words) == 1  # "Waffenstillstand fordern" is verbal
+        if noun and not sent.is_title and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
+        if self.code == "de" and not noun and not passive and h > 0 and toks[h - 1].text.casefold() in ("und", "oder", "sowie") \
+                and src is not None and src.tok_start > h:
+            # "... und rief die libysche Armee auf": the conjunct's subject is the main clause's
+            main = self._carry_subject(sent, h, mentions)
+            if main is not None:
+                src, tgt = main, (tgt if tgt is not None and tgt is not main else src)
         reported_by = None
         speaker = self._speaker(sent, lo, mentions)
         if speaker is not None and (toks[h].text.casefold() in self.gr.OBLIGATION or toks[h].lemma in self.gr.OBLIGATION):
