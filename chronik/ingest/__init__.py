@@ -20,6 +20,8 @@ from .text import document_from_text
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+# Chronik's own databases may sit inside a corpus folder: never read them as articles.
+SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".sqlite3", "-wal", "-shm", "-journal")
 
 __all__ = ["load_documents", "documents_from_bytes", "document_from_text", "document_from_html", "iter_files"]
 
@@ -42,7 +44,7 @@ def iter_files(root: str) -> Iterator[str]:
             with os.scandir(d) as it:
                 subdirs = []
                 for entry in it:
-                    if entry.name.startswith(".") or entry.name in SKIP_NAMES:
+                    if entry.name.startswith(".") or entry.name in SKIP_NAMES or entry.name.endswith(SKIP_SUFFIXES):
                         continue
                     if entry.is_dir(follow_symlinks=False):
                         subdirs.append(entry.path)
@@ -217,6 +219,14 @@ def load_documents(
 
 
 def _read_file(path: str, *, published: str | None, lang: str | None) -> Iterator[Document | InputError]:
+    if path.lower().endswith(ARCHIVE_SUFFIXES):  # stream archives record by record
+        try:
+            from . import warc
+        except ImportError:
+            yield InputError(path, Errors.E009.format(detail="WARC support is not installed"))
+            return
+        yield from warc.documents_from_warc(path, published=published, lang=lang)
+        return
     try:
         with open(path, "rb") as f:
             data = f.read()

@@ -44,4 +44,6 @@ def document_from_html(
     )
     if doc.lang is None and data.get("language"):
         doc.lang = data["language"]
+    if not doc.text[doc.body_start:].strip():  # a navigation-only page
+        raise InputError(path or doc_id, Errors.E008)
     return doc
