@@ -131,7 +131,7 @@ class Coder:
                     continue
                 words = set(between)
                 infinitive = bool(words & self.gr.INFINITIVE_MARKERS) or self._zu_infinitive(toks[b.head].text)
-                that = bool(set(between) & self.gr.COMPLEMENTIZERS)
+                that = bool(set(between) & (self.gr.COMPLEMENTIZERS | self.gr.CONTENT_PREPOSITIONS))
                 if infinitive or (that and a.trigger.type in CONTENT_TYPES):
                     out.add(b.head)
         return out

@@ -156,3 +156,5 @@ FUTURE = frozenset("wird werden werde würde würden".split())
 OBLIGATION = frozenset("müssen muss müsse müssten sollen solle sollten".split())
 # A country after these, with no other recipient, is where the act lands ("in Lebanon").
 PLACE_TARGET_PREPOSITIONS = frozenset("in im nach für ins".split())
+# "accused Armenia of violating the ceasefire": the act after these is the accusation's content.
+CONTENT_PREPOSITIONS = frozenset("wegen".split())

@@ -71,3 +71,5 @@ FUTURE = frozenset("will would shall".split())
 OBLIGATION = frozenset("must should".split())
 # A country after these, with no other recipient, is where the act lands ("in Lebanon").
 PLACE_TARGET_PREPOSITIONS = frozenset("in into to for inside".split())
+# "accused Armenia of violating the ceasefire": the act after these is the accusation's content.
+CONTENT_PREPOSITIONS = frozenset("of".split())
