@@ -402,11 +402,17 @@ class Coder:
             if prep in self.gr.TARGET_PREPOSITIONS:
                 obj_cands.append((0 if m.tok_start > h else 1, m))
                 continue
+            if prep in self.gr.CONTENT_PREPOSITIONS or prep == "of":
+                if m.tok_start > h:
+                    obj_cands.append((3, m))  # "shelled positions of the Palestinian security forces"
+                continue
             if prep is not None:
                 continue  # "in Kairo", "aus Libanon": adjuncts
             if case == "gen" or (noun and m.tok_start == h + 1):
                 if m.tok_start == h + 1 or (m.tok_start <= h + 3 and m.tok_start > h):
                     obj_cands.append((0, m))
+                elif m.tok_start > h:
+                    obj_cands.append((3, m))  # "setzte die Mitgliedschaft des Landes aus"
                 continue
             if case in ("acc", "dat"):
                 obj_cands.append((0 if m.tok_start > h else 1, m))
@@ -425,8 +431,8 @@ class Coder:
             src = before[-1] if before else None
             if src is None and noun and agent is not None:
                 src = agent
-            after = [m for m in subj_cands if m.tok_start > h] + [m for r, m in obj_cands if m.tok_start > h]
-            rest = sorted(after, key=lambda m: m.tok_start) + [m for r, m in obj_cands if m.tok_start <= h]
+            after = [(0, m) for m in subj_cands if m.tok_start > h] + [(min(r, 1) if r < 3 else 3, m) for r, m in obj_cands if m.tok_start > h]
+            rest = [m for _, m in sorted(after, key=lambda x: (x[0] >= 3, x[1].tok_start))] + [m for r, m in obj_cands if m.tok_start <= h]
         else:
             src = subj_cands[0] if subj_cands else (agent if noun else None)
             rest = [m for m in subj_cands[1:]] + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]
