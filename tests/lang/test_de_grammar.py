@@ -135,7 +135,7 @@ def test_number_at_sentence_end_is_no_ordinal():
         ("Die Konfliktparteien gehen einen Waffenstillstand ein.", "gehen", "eingehen", "ein"),
         ("Spezialeinheiten der Polizei lösten die Versammlung auf.", "lösten", "auflösen", "auf"),
         ("Polizisten und Unterstützer der Regierung schlugen mit Knüppeln auf Demonstranten ein.", "schlugen", "einschlagen", "ein"),
-        ("Die Hisbollah-Miliz schoss vom Libanon aus 155 Raketen auf Ziele in Israel ab.", "schoss", "abschiessen", "ab"  # lemmas are case-folded (ß -> ss)),
+        ("Die Hisbollah-Miliz schoss vom Libanon aus 155 Raketen auf Ziele in Israel ab.", "schoss", "abschiessen", "ab"),  # lemmas are case-folded (ß -> ss)
         ("Er sprach sich für eine Lösung des Konflikts aus.", "sprach", "aussprechen", "aus"),
     ],
 )
