@@ -38,7 +38,8 @@ LOCATIVE = {
     "de": frozenset("in im nach aus bei nahe vor von".split()),
     "en": frozenset("in at near to from outside".split()),
 }
-PRONOUNS = {"de": {"er": "person"}, "en": {"he": "person", "she": "person"}}
+# Pronouns that refer back to an actor, and what they may refer to.
+PRONOUNS = {"de": {"er": "person", "sie": "group"}, "en": {"he": "person", "she": "person", "they": "group"}}
 FIRST_PERSON = {"de": ("unser",), "en": ("our",)}
 CAPITAL_LIKE = {"country", "capital"}
 # Role families that corefer: "Das Staatsoberhaupt" -> the president named before.
@@ -183,8 +184,8 @@ class ActorFinder:
             e = self.g.lookup_phrase(words)
             if e is not None and self._plausible(e, span):
                 return self._entry_atom(i, i + length, e, toks)
-        if low in PRONOUNS.get(self.code, {}):
-            return Atom(i, i + 1, "pronoun")
+        if low in PRONOUNS.get(self.code, {}) and (low != "sie" or tok.text == "sie"):
+            return Atom(i, i + 1, "pronoun", role_kind=PRONOUNS[self.code][low])
         if low.startswith(FIRST_PERSON.get(self.code, ("\0",))):
             return Atom(i, i + 1, "our")
         if "-" in tok.text:
@@ -379,6 +380,7 @@ class ActorFinder:
                 sector = sector or "GOV"
         elif p.first("pronoun"):
             kind = "pronoun"
+            role_label = p.first("pronoun").role_kind  # "person" or "group": what it may refer to
         if name_atom is not None and name is None:
             name = name_atom.name
             how = "title" if role is not None else how
@@ -398,7 +400,8 @@ class ActorFinder:
             if target is not None:
                 m.entity = target["id"]
                 m.how = "coreference"
-                m.actor = replace(target["actor"], text=m.text, role=a.role or target["actor"].role)
+                role = target["actor"].role if m.kind == "pronoun" else (a.role or target["actor"].role)
+                m.actor = replace(target["actor"], text=m.text, role=role)
                 target["sentence"], target["pos"] = m.sentence, m.start
                 return
             if m.kind == "pronoun":
@@ -426,11 +429,20 @@ class ActorFinder:
         fam = role_family(m.actor.role)
         recent = sorted(self.entities, key=lambda e: (e["sentence"], e.get("pos", 0)), reverse=True)
         for ent in recent:
-            if ent["kind"] != "name" or m.sentence - ent["sentence"] > 4:
+            if m.sentence - ent["sentence"] > 4 or (ent["kind"] != "name" and m.kind != "pronoun"):
                 continue
             ea = ent["actor"]
             if m.kind == "pronoun":
-                return ent
+                if m.actor.role == "group":  # "sie", "they": a collective first, else a state
+                    near = [e for e in recent if m.sentence - e["sentence"] <= 1]
+                    for kinds in (("group",), ("country", "org", "igo", "role")):
+                        for e in near:
+                            if e["kind"] in kinds:
+                                return e
+                    return None
+                if ent["kind"] == "name":
+                    return ent
+                continue
             if m.actor.country and ea.country and m.actor.country != ea.country:
                 continue
             if fam and role_family(ea.role) not in (fam, None):
@@ -470,6 +482,7 @@ class ActorFinder:
                 weight[c] += 2 if sent_i in titles else 1
                 per_sentence.setdefault(sent_i, set()).add(c)
         main = weight.most_common(1)[0][0] if weight else None
+        by_entity: dict[int, str] = {}
         for m in mentions:
             if m.actor.country is None and m.kind in ("role", "group") and m.how != "coreference":
                 local = per_sentence.get(m.sentence, set())
@@ -477,6 +490,11 @@ class ActorFinder:
                 if c:
                     m.actor = replace(m.actor, country=c)
                     m.how = "context"
+            if m.actor.country and m.entity >= 0:
+                by_entity.setdefault(m.entity, m.actor.country)
+        for m in mentions:  # pronouns and role nouns share their antecedent's country
+            if m.actor.country is None and m.entity in by_entity:
+                m.actor = replace(m.actor, country=by_entity[m.entity])
 
     def run(self) -> list[Mention]:
         mentions: list[Mention] = []

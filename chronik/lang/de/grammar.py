@@ -81,8 +81,8 @@ def attach_separable_particles(tokens: list[Token]) -> None:
                     cand.particle = i
                     tok.pos = "PART"
                     break
-        if is_break:
-            clause_start = i + 1
+        if is_break and low not in ("und", "oder", "sowie", "aber", "sondern"):
+            clause_start = i + 1  # coordinated verbs share the clause: "lösten ... auf und nahmen ... fest"
 
 
 ZU_INF = re.compile(r"^(%s)zu([a-zäöüß]{3,})$" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
