@@ -360,6 +360,23 @@ def test_german_gazetteer(text, sub, country, sector):
     assert (m.actor.country, m.actor.sector) == (country, sector)
 
 
+def test_swiss_ambassador_alone():
+    m = at(run_actors("Der Schweizer Botschafter protestierte.", "de", "2006-05-31"), "Schweizer Botschafter")
+    assert (m.actor.country, m.actor.sector) == ("CHE", "GOV")
+
+
+@pytest.mark.xfail(reason="'dem Schweizer Botschafter in Washington' resolves to USA (the host capital wins over the "
+                          "demonym 'Schweizer'), and after 'Condoleezza Rice' it corefers to Rice", strict=True)
+@pytest.mark.parametrize("text", [
+    "Die Erklärung wurde dem Schweizer Botschafter in Washington zur Weiterleitung übergeben.",
+    "Die US-amerikanische Außenministerin Condoleezza Rice hat die Bereitschaft erklärt. Eine Erklärung wurde dem "
+    "Schweizer Botschafter in Washington zur Weiterleitung an die iranische Regierung übergeben.",
+])
+def test_ambassador_keeps_his_own_country(text):
+    m = at(run_actors(text, "de", "2006-05-31"), "Schweizer Botschafter")
+    assert m.actor.country == "CHE" and m.how != "coreference"
+
+
 @pytest.mark.xfail(reason="'al-Shabaab' (lower-case 'al-' prefix) is not found in German text although "
                           "the gazetteer lists 'al-shabaab'", strict=True)
 def test_al_shabaab_german():
