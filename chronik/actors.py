@@ -34,10 +34,13 @@ STOP = {
     "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "sowie", "mit", "von", "vom", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "für", "gegen", "bei", "nach", "aus", "über", "hat", "haben", "hatte", "ist", "sind", "war", "wurde", "wurden", "sich", "nicht", "auch", "dass", "als", "wie", "so"},
     "en": {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "against", "has", "have", "had", "is", "are", "was", "were", "be", "been", "that", "as", "not", "also", "said", "says"},
 }
+_VERBISH = frozenset("say tell be have do will would can could may might must should shall".split())
 LOCATIVE = {
     "de": frozenset("in im nach aus bei nahe vor von".split()),
     "en": frozenset("in at near to from outside".split()),
 }
+# Second parts of hyphenated compounds that make the first part a modifier.
+MODIFIER_TAILS = frozenset("member mitglied led backed allied based sponsored geführt gestützt unterstützt nahe".split())
 # Pronouns that refer back to an actor, and what they may refer to.
 PRONOUNS = {"de": {"er": "person", "sie": "group"}, "en": {"he": "person", "she": "person", "they": "group"}}
 FIRST_PERSON = {"de": ("unser",), "en": ("our",)}
@@ -182,7 +185,7 @@ class ActorFinder:
             if length == 1 and low in stop:
                 break
             e = self.g.lookup_phrase(words)
-            if e is not None and self._plausible(e, span):
+            if e is not None and self._plausible(e, span) and not (e.kind == "role" and self._attributive(toks, i + length - 1)):
                 return self._entry_atom(i, i + length, e, toks)
         if low in PRONOUNS.get(self.code, {}) and (low != "sie" or tok.text == "sie"):
             return Atom(i, i + 1, "pronoun", role_kind=PRONOUNS[self.code][low])
@@ -194,7 +197,7 @@ class ActorFinder:
                 return atom
         if self.code != "de" or _capitalised(tok):
             e = self.g.lookup_role_lemma(tok.lemma)
-            if e is not None and self._role_ok(tok, e):
+            if e is not None and self._role_ok(tok, e) and not self._attributive(toks, i):
                 return self._entry_atom(i, i + 1, e)
         # A surname of someone already named, or of a KB person.
         if _capitalised(tok) and len(tok.text) >= 3:
@@ -207,6 +210,17 @@ class ActorFinder:
                 if len(names) == 1 and (self.on is None or rows[0].covers(self.on)) and (tok.i > 0 or not simplemma.is_known(low, lang=self.code)):
                     return self._person_atom(i, i + 1, rows[0].name, surname=True)
         return None
+
+    def _attributive(self, toks: list[Token], i: int) -> bool:
+        """English role nouns used as modifiers are no actors: "terrorist activities",
+        "military policies", "guerrilla camps" (but "police officers" stays: a role follows)."""
+        if self.code != "en" or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        if not (nxt.text.isalpha() and nxt.text.islower()) or nxt.text in STOP["en"]:
+            return False
+        return self.g.lookup_role_lemma(nxt.lemma) is None and not nxt.text.endswith(("ed", "ing")) \
+            and nxt.lemma not in _VERBISH
 
     def _plausible(self, e: Entry, span: list[Token]) -> bool:
         """German nouns are capitalised: "armenische" (adj) may be lower-case,
@@ -253,6 +267,11 @@ class ActorFinder:
             return None
         head = self.g.lookup_prefix(parts[0])
         lang = self.g.lang
+        if parts[-1].casefold() in MODIFIER_TAILS:
+            # "NATO-member Norway" names Norway; "Vietnamese-led forces" are Vietnamese
+            if head is not None and head.kind in ("adj", "country"):
+                return Atom(i, i + 1, "adj", country=head.country, name=head.name)
+            return None
         tail = self.g.lookup_role_lemma(lang.lemmatize(parts[-1]))
         if head is not None and head.kind in ("group", "igo", "ngo", "org"):
             return Atom(i, i + 1, head.kind, country=head.country, sector=head.sector or (tail.sector if tail else None),
@@ -460,6 +479,8 @@ class ActorFinder:
         for a in atoms:
             if a.kind == "capital" and a.start > 0 and sent.tokens[a.start - 1].text.casefold() in preps:
                 self.place_countries.append((sent.index, a.country))
+                if out and out[-1].end == a.start - 1 and out[-1].kind == "role" and out[-1].country is None:
+                    out[-1].country = a.country  # "Demonstrators in Baghdad" are Iraqi
                 continue
             out.append(a)
         return out
@@ -484,7 +505,8 @@ class ActorFinder:
         main = weight.most_common(1)[0][0] if weight else None
         by_entity: dict[int, str] = {}
         for m in mentions:
-            if m.actor.country is None and m.kind in ("role", "group") and m.how != "coreference":
+            titled = m.kind == "name" and m.actor.sector is not None
+            if m.actor.country is None and (m.kind in ("role", "group") or titled) and m.how != "coreference":
                 local = per_sentence.get(m.sentence, set())
                 c = next(iter(local)) if len(local) == 1 else main
                 if c:

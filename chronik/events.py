@@ -249,14 +249,16 @@ class Coder:
         for m in mentions:
             if h < m.tok_start < hi and m.kind == "country" and m.entity != src.entity:
                 case, prep = self._case(sent, m)
-                if prep in self.gr.PLACE_TARGET_PREPOSITIONS:
-                    return replace(m.actor, sector=None) if m.actor.country != src_country else None
+                if prep in self.gr.PLACE_TARGET_PREPOSITIONS and m.actor.country != src_country:
+                    return replace(m.actor, sector=None)
         if location is None or not location.country:
             return None
         if location.country != src_country:
             return Actor(text=location.text, name=location.name, country=location.country)
         if etype in ("COERCE", "ASSAULT"):
             return Actor(text=location.text, name=location.name, country=location.country, sector="CVL")
+        if etype in MATERIAL or etype == "CONCEDE":
+            return Actor(text=location.text, name=location.name, country=location.country)
         return None
 
     def _actor(self, m: Mention, sent: Sentence, mentions: list[Mention]) -> Actor | list[Actor]:
@@ -282,12 +284,28 @@ class Coder:
             if self._breaks_before(toks, k):
                 lo = k + 1
                 break
-        hi = len(toks)
-        for k in range(h + 1, len(toks)):
+        hi = self._attribution_start(sent)
+        if hi <= h:
+            hi = len(toks)
+        for k in range(h + 1, hi):
             if self._breaks_before(toks, k):
                 hi = k
                 break
         return lo, hi
+
+    def _attribution_start(self, sent: Sentence) -> int:
+        """Where a trailing attribution begins: "..., police sources said." / "..., teilte X mit."
+        Actors there are the reporters, not participants."""
+        toks = sent.tokens
+        commas = [k for k, t in enumerate(toks) if t.text == ","]
+        if not commas:
+            return len(toks)
+        last = commas[-1]
+        tail = toks[last + 1 :]
+        if 0 < len(tail) <= 10 and any(t.lemma in self.gr.SPEECH_LEMMAS for t in tail) \
+                and not any(t.text.casefold() in self.gr.COMPLEMENTIZERS for t in tail):
+            return last
+        return len(toks)
 
     def _breaks_before(self, toks, k: int) -> bool:
         """A clause boundary at token k: a semicolon, a subordinator, a comma before a
@@ -518,13 +536,20 @@ class Coder:
             w = toks[k].text.casefold()
             if w not in _PLACE_PREPS.get(self.code, ()):
                 continue
-            for j in range(k + 1, min(hi, k + 4)):
-                cand = toks[j].text
-                if not cand[:1].isupper():
-                    continue
-                loc = places.lookup(cand, self.code)
-                if loc is not None:
-                    return loc
+            j = k + 1
+            while j < min(hi, k + 6) and not toks[j].text[:1].isupper():
+                j += 1  # "in the town of Cizre", "in der Region Karabach"
+            run = j
+            while run < hi and toks[run].text[:1].isupper() and run - j < 3:
+                run += 1
+            for length in range(run - j, 0, -1):  # "West Darfur State" before "West"
+                for a in range(j, run - length + 1):
+                    words = [t.text for t in toks[a : a + length]]
+                    if length == 1 and words[0].casefold() in _NOT_PLACES:
+                        continue
+                    loc = places.lookup(" ".join(words), self.code)
+                    if loc is not None:
+                        return replace(loc, text=self.doc.text[toks[a].start : toks[a + length - 1].end])
         return None
 
 
@@ -533,6 +558,8 @@ _OTHER_PREPS = {
     "en": frozenset("in of for about over under before after between without during since until per via across among near "
                     "throughout inside within outside around beyond behind along amid amidst despite like".split()),
 }
+_NOT_PLACES = frozenset("west east north south central new upper lower greater northern southern eastern western "
+                        "region state province city town stadt region provinz".split())
 _PLACE_PREPS = {"de": frozenset("in im nahe bei vor nach".split()), "en": frozenset("in near at outside".split())}
 
 
