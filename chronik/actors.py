@@ -34,6 +34,12 @@ STOP = {
     "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "sowie", "mit", "von", "vom", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "für", "gegen", "bei", "nach", "aus", "über", "hat", "haben", "hatte", "ist", "sind", "war", "wurde", "wurden", "sich", "nicht", "auch", "dass", "als", "wie", "so"},
     "en": {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "against", "has", "have", "had", "is", "are", "was", "were", "be", "been", "that", "as", "not", "also", "said", "says"},
 }
+def _finite_de(w: str) -> bool:
+    """German auxiliaries and copulas never sit inside a noun phrase."""
+    return w in ("sei", "seien", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "hatten")
+
+
+_NOUN_SUFFIXES = ("tion", "sion", "ment", "ity", "ance", "ence", "ship", "ism", "ure", "age", "ery", "ody")
 _VERBISH = frozenset("say tell be have do will would can could may might must should shall".split())
 LOCATIVE = {
     "de": frozenset("in im nach aus bei nahe vor von".split()),
@@ -74,6 +80,7 @@ class Atom:
 class Phrase:
     atoms: list[Atom] = field(default_factory=list)
     borrowed: list[Atom] = field(default_factory=list)  # a head shared with the next phrase
+    gen_country: str | None = None  # the country of a genitive dependent phrase
 
     @property
     def start(self) -> int:
@@ -219,8 +226,8 @@ class ActorFinder:
         nxt = toks[i + 1]
         if not (nxt.text.isalpha() and nxt.text.islower()) or nxt.text in STOP["en"]:
             return False
-        return self.g.lookup_role_lemma(nxt.lemma) is None and not nxt.text.endswith(("ed", "ing")) \
-            and nxt.lemma not in _VERBISH
+        nounish = (nxt.text.endswith("s") and not nxt.text.endswith("ss")) or nxt.text.endswith(_NOUN_SUFFIXES)
+        return nounish and self.g.lookup_role_lemma(nxt.lemma) is None and nxt.lemma not in _VERBISH
 
     def _plausible(self, e: Entry, span: list[Token]) -> bool:
         """German nouns are capitalised: "armenische" (adj) may be lower-case,
@@ -295,9 +302,16 @@ class ActorFinder:
     def phrases(self, sent: Sentence, atoms: list[Atom]) -> list[Phrase]:
         toks = sent.tokens
         out: list[Phrase] = []
-        for atom in atoms:
+        for n, atom in enumerate(atoms):
             cur = out[-1] if out else None
             gap = [t.text.casefold() for t in toks[cur.end : atom.start]] if cur else []
+            nxt = atoms[n + 1] if n + 1 < len(atoms) else None
+            if cur is not None and atom.kind in ("adj", "country") and nxt is not None and nxt.kind == "role" \
+                    and nxt.start == atom.end and cur.atoms[-1].kind == "role" and not self._generic(cur.atoms[-1]) \
+                    and gap and gap[0] in GENITIVE_LINK.get(self.code, set()) and len(gap) <= 2:
+                cur.gen_country = atom.country  # "Sabotagegruppen der armenischen Streitkräfte": two actors
+                out.append(Phrase([atom]))
+                continue
             if cur is not None and self._attach(cur, atom, gap):
                 cur.atoms.append(atom)
             else:
@@ -326,10 +340,15 @@ class ActorFinder:
         # "Spezialeinheiten der Polizei", "Sprecher der oppositionellen Gruppierung CFDR".
         if last.kind == "role" and atom.kind in ("adj", "role", "country") and gap and gap[0] in link and len(gap) <= 2 and not has_name \
                 and not (atom.kind == "country" and False):
-            return atom.kind != "role" or self._generic(last) or atom.role_kind != "person"
+            if atom.kind == "role" and not self._generic(last):
+                cur.gen_country = atom.country  # "Sabotagegruppen der armenischen Streitkräfte": both actors
+                return False
+            return True
         # Country/demonym/prefix + role: "die aserbaidschanische Regierung", "Iran's foreign minister", "Russian President".
+        if atom.kind == "role" and last.kind in ("group", "igo", "org") and not gap and len(cur.atoms) == 1:
+            return True  # "Taliban fighters", "UN peacekeepers", "Hamas militants"
         if last.kind in ("country", "adj", "our", "capital") and atom.kind in ("role", "org", "group") and len(gap) <= 2 and all(
-            (w.isalpha() and w.islower() and w not in stop) or w in ("'s", "’s") for w in gap
+            (w.isalpha() and w.islower() and w not in stop and w not in _VERBISH and not _finite_de(w)) or w in ("'s", "’s") for w in gap
         ):
             return not has_name
         # Role + name: "Präsident Ilham Aliyev", "Außenministerin Condoleezza Rice", "Secretary of State Antony Blinken".
@@ -383,7 +402,7 @@ class ActorFinder:
             sector, role_label = role.sector, role.role
             if len(roles) > 1 and (self._generic(role) or role.role_kind != "person"):
                 sector = roles[1].sector if self._generic(role) else role.sector
-            country = next((a.country for a in roles if a.country), None) or (nation.country if nation else None)
+            country = next((a.country for a in roles if a.country), None) or (nation.country if nation else None) or p.gen_country
             kind = "role" if role.role_kind == "person" else "group"
             if nation is not None and nation.kind in ("igo", "ngo", "org", "group") and nation.name:
                 name = nation.name

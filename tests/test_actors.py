@@ -127,8 +127,6 @@ def test_founding_armenian_forces_country(founding):
     assert at(founding, "Geheimdienst-Sabotagegruppen").actor.country == "ARM"
 
 
-@pytest.mark.xfail(reason="'Geheimdienst-Sabotagegruppen der armenischen Streitkräfte' becomes one SPY phrase, "
-                          "so 'armenischen Streitkräfte' is not ARM/MIL (issue 3, done-when)", strict=True)
 def test_founding_armenian_forces_are_mil(founding):
     m = at(founding, "armenischen Streitkräfte")
     assert (m.actor.country, m.actor.sector) == ("ARM", "MIL")
@@ -390,9 +388,6 @@ def test_genitive_person_name():
     assert at(doc, "Barack Obamas").actor.name == "Barack Obama"
 
 
-@pytest.mark.xfail(reason="two phrases joined across the verb 'seien': 'israelischen Militärangaben seien "
-                          "IDF-Fallschirmjäger' is one ISR/None mention (the country+role rule accepts any "
-                          "lower-case gap word)", strict=True)
 def test_phrase_does_not_span_a_verb():
     doc = run_actors("Nach israelischen Militärangaben seien IDF-Fallschirmjäger beschossen worden.", "de", "2008-02-04")
     m = at(doc, "IDF-Fallschirmjäger")
