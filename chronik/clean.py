@@ -183,6 +183,8 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     body = join_paragraphs(body_lines).strip()
     if title and body.startswith(title):
         body = body[len(title):].lstrip()
+    if found_title and not body and title == found_title and SENTENCE_END.search(title):
+        body, title = title, None  # a lone sentence is a body, not a headline
     if title:
         text = f"{title}\n\n{body}" if body else title
         body_start = len(title) + 2 if body else len(title)

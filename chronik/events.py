@@ -126,7 +126,7 @@ class Coder:
             for b in matches:
                 if b.head <= a_end or b.head - a_end > 14 or b.head in out:
                     continue
-                between = [toks[k].text.casefold() for k in range(a_end + 1, b.head)]
+                between = [toks[k].text.casefold() for k in range(a_end + 1, b.head)] + [toks[a_end].text.casefold()]
                 if any(w in HARD_BREAKS for w in between):
                     continue
                 words = set(between)
@@ -137,8 +137,9 @@ class Coder:
         return out
 
     def _zu_infinitive(self, word: str) -> bool:
-        w = word.casefold()
-        return self.code == "de" and "zu" in w[1:6] and w.endswith("en") and len(w) > 6
+        """"einzutreten", "zurückzuziehen", "festzunehmen"."""
+        rx = getattr(self.gr, "ZU_INF", None)
+        return rx is not None and rx.match(word.casefold()) is not None
 
     def _complement_target(self, sent: Sentence, match: TriggerMatch, ev: Event, mentions: list[Mention]) -> None:
         """"Amnesty demanded that the Sudanese government end ..." -> target: the complement's subject."""
@@ -204,8 +205,12 @@ class Coder:
                 src, tgt = main, (tgt if tgt is not None and tgt is not main else src)
         reported_by = None
         speaker = self._speaker(sent, lo, mentions)
-        if speaker is not None and (toks[h].text.casefold() in self.gr.OBLIGATION or toks[h].lemma in self.gr.OBLIGATION):
-            src, tgt = speaker, src  # "said that Sudan must return ...": the speaker demands, Sudan is asked
+        if speaker is not None and any(toks[k].text.casefold() in self.gr.OBLIGATION for k in range(max(lo, h - 3), min(hi, h + 3))):
+            # "said that Sudan must return ...", "sagte, dass der Sudan ... zurückgeben müsse": a demand
+            if src is None or src.entity != speaker.entity:
+                src, tgt = speaker, src
+                if etype != "REQUEST":
+                    etype, trig = "REQUEST", _as_request(trig)
         if src is None and speaker is not None and etype not in MATERIAL:
             src = speaker
         elif src is not None and speaker is not None and etype in MATERIAL and src.entity != speaker.entity:
@@ -228,7 +233,11 @@ class Coder:
             return None
         if status == "hypothetical" and not self.options.include_hypothetical:
             return None
-        date, precision = self._event_date(sent, h, [d for d in sdates if sent.tokens[lo].start - sent.start <= d.start < (sent.tokens[hi - 1].end - sent.start)])
+        if speaker is not None and src is speaker:  # the date of the saying, not of what is said
+            dlo, dhi = self._region(sent, max(0, lo - 2))
+        else:
+            dlo, dhi = lo, hi
+        date, precision = self._event_date(sent, h, [d for d in sdates if toks[dlo].start - sent.start <= d.start < (toks[dhi - 1].end - sent.start)])
         sc = score_for(etype, trig.mode if etype == trig.type else None)
         cameo = trig.cameo if etype == trig.type and trig.cameo else sc.cameo
         conf = 0.45 + (0.2 if tgt_actor is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)
@@ -352,9 +361,13 @@ class Coder:
             return False
         word = toks[h].text.casefold()
         if self.code == "de":
-            # a participle: "beschossen", "getötet", "festgenommen"; not a finite "versammelten"
+            # a participle: "beschossen", "getötet", "festgenommen"; not a finite "versammelten",
+            # not an infinitive after a future "wird" ("Israel wird den Libanon angreifen")
             if toks[h].text[:1].isupper() or word.endswith(("te", "ten", "tet")) and not word.startswith("ge") and "ge" not in word[2:5]:
                 return False
+            past_aux = any(toks[k].text.casefold() in ("wurde", "wurden", "worden") for k in range(lo, hi))
+            if not past_aux and word == toks[h].lemma and not word.startswith("ge"):
+                return False  # "wird ... angreifen" is a future, "wurde ... beschossen" a passive
             return word.endswith(("t", "en"))
         return word.endswith(("ed", "en", "wn", "ht", "ne", "lt")) and any(
             toks[k].text.casefold() in self.gr.PASSIVE_AUX for k in range(max(lo, h - 3), h))
@@ -362,7 +375,8 @@ class Coder:
     def _status(self, sent: Sentence, match: TriggerMatch, lo: int, hi: int) -> str | None:
         toks = sent.tokens
         h = match.head
-        span = range(max(lo, h - 4), min(hi, h + 5))
+        # German negation may stand far before the verb ("nicht die Zivilbevölkerung ... angegriffen")
+        span = range(lo if self.code == "de" else max(lo, h - 4), min(hi, h + 5))
         for k in span:
             w = toks[k].text.casefold()
             nxt = toks[k + 1].text.casefold() if k + 1 < len(toks) else ""
@@ -554,13 +568,19 @@ class Coder:
 
 
 _OTHER_PREPS = {
-    "de": frozenset("innerhalb außerhalb nahe entlang in im aus bei beim für über unter vor hinter zwischen neben ohne um wegen trotz während seit bis laut innerhalb außerhalb".split()),
+    "de": frozenset("vom zum zur beim ins ans aufs durchs innerhalb außerhalb nahe entlang in im aus bei beim für über unter vor hinter zwischen neben ohne um wegen trotz während seit bis laut innerhalb außerhalb".split()),
     "en": frozenset("in of for about over under before after between without during since until per via across among near "
                     "throughout inside within outside around beyond behind along amid amidst despite like".split()),
 }
 _NOT_PLACES = frozenset("west east north south central new upper lower greater northern southern eastern western "
                         "region state province city town stadt region provinz".split())
 _PLACE_PREPS = {"de": frozenset("in im nahe bei vor nach".split()), "en": frozenset("in near at outside".split())}
+
+
+def _as_request(trig):
+    from .triggers import Trigger
+
+    return Trigger("REQUEST", trig.words, None, None, trig.context, trig.note)
 
 
 def _country(a) -> str | None:

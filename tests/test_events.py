@@ -163,8 +163,7 @@ def test_generic_head_takes_sector_from_genitive():
         ("Die Hisbollah hat die israelische Armee nicht angegriffen.", "de", "ASSAULT"),
         ("Israel did not attack Lebanon.", "en", "ASSAULT"),
         ("Hezbollah never attacked the Israeli army.", "en", "ASSAULT"),
-        pytest.param("Die Polizei nahm niemanden fest.", "de", "COERCE",
-                     marks=xfail("NEGATIONS lacks 'niemand/niemanden/nichts': 'nahm niemanden fest' is an asserted COERCE")),
+        pytest.param("Die Polizei nahm niemanden fest.", "de", "COERCE"),
     ],
 )
 def test_negated_not_emitted_by_default(text, lang, etype):
@@ -176,8 +175,7 @@ def test_negated_not_emitted_by_default(text, lang, etype):
     [
         ("Die Hisbollah hat die israelische Armee nicht angegriffen.", "de", "ASSAULT"),
         ("Israel did not attack Lebanon.", "en", "ASSAULT"),
-        pytest.param("Die Polizei nahm niemanden fest.", "de", "COERCE",
-                     marks=xfail("NEGATIONS lacks 'niemanden': the event is emitted with status asserted")),
+        pytest.param("Die Polizei nahm niemanden fest.", "de", "COERCE"),
     ],
 )
 def test_negated_with_include_negated(text, lang, etype):
@@ -222,9 +220,7 @@ def test_hypothetical_with_option():
     "text, lang",
     [
         ("Israel will attack Lebanon.", "en"),
-        pytest.param("Israel wird den Libanon angreifen.", "de",
-                     marks=xfail("'wird' is in PASSIVE_AUX, so the infinitive 'angreifen' is read as a passive "
-                                 "participle: agentless, no source, no event")),
+        pytest.param("Israel wird den Libanon angreifen.", "de"),
     ],
 )
 def test_announced_force_is_threat(text, lang):
@@ -238,8 +234,7 @@ def test_announced_force_is_threat(text, lang):
     [
         pytest.param("Israel will attack Lebanon unless Hezbollah releases the soldiers.", "en",
                      marks=xfail("conditional threat loses its target: THREATEN ISR -> None")),
-        pytest.param("Israel wird den Libanon angreifen, wenn die Hisbollah die Soldaten nicht freilässt.", "de",
-                     marks=xfail("no event: 'wird ... angreifen' read as passive (PASSIVE_AUX contains 'wird')")),
+        pytest.param("Israel wird den Libanon angreifen, wenn die Hisbollah die Soldaten nicht freilässt.", "de"),
     ],
 )
 def test_conditional_threat(text, lang):
@@ -257,8 +252,6 @@ def test_intent_to_send_troops_is_agree_de():
     assert not of_type(events, "MOBILIZE")
 
 
-@xfail("'is willing to send troops': the infinitive marker 'to' is part of the AGREE trigger, so 'send troops' "
-       "is not seen as its content and a separate MOBILIZE is emitted")
 def test_intent_to_send_troops_is_agree_en():
     events = code("France is willing to send 2,000 troops to Lebanon.", "en", "2006-08-13")
     assert one(events, "AGREE", "FRA")
@@ -280,8 +273,6 @@ def test_threat_de_zu_infinitive():
     assert not of_type(events, "COERCE")
 
 
-@xfail("'zurückzuziehen' is not recognised as a zu-infinitive complement (the check looks for 'zu' in the "
-       "first letters only), so the content of the demand is coded as a RETREAT by France")
 def test_request_with_zu_infinitive_content():
     text = "Der französische Präsident forderte Israel auf, sich aus dem Libanon zurückzuziehen. Jerusalem reagierte zunächst nicht."
     events = code(text, "de", "2006-08-13")
@@ -296,15 +287,11 @@ def test_reported_obligation_is_request_en():
     assert countries(ev.source) == "RUS" and countries(ev.target) == "SDN"
 
 
-@xfail("a date in the speech clause ('said on Tuesday that ...') is outside the trigger's region and is "
-       "ignored: the event gets the publication date 2006-08-20 instead of Tuesday 2006-08-15")
 def test_reported_obligation_date():
     ev = one(code("Russia said on Tuesday that Sudan must return a helicopter.", "en", "2006-08-20"), "REQUEST")
     assert ev.date == "2006-08-15"
 
 
-@xfail("German OBLIGATION ('müsse') only works where the modal is itself a trigger; here the coder emits a "
-       "claimed RETREAT by Sudan instead of REQUEST RUS -> SDN")
 def test_reported_obligation_is_request_de():
     events = code("Russland sagte am Dienstag, dass der Sudan einen Hubschrauber zurückgeben müsse.", "de", "2006-08-20")
     ev = one(events, "REQUEST", "RUS")
@@ -339,8 +326,7 @@ def test_alleged_act_in_reported_clause_is_claimed(founding_doc):
     [
         ("The UN secretary-general visited Darfur on Monday, where militias have killed 28 people. He met government officials.", "en"),
         pytest.param("Der UN-Generalsekretär besuchte am Montag Darfur, wo Milizen 28 Menschen getötet haben. Er traf dort Vertreter der Regierung.",
-                     "de", marks=xfail("'wo' is missing from the German SUBORDINATORS, so background in a relative "
-                                       "clause of place becomes an ASSAULT")),
+                     "de"),
     ],
 )
 def test_background_in_relative_clause_not_coded(text, lang):

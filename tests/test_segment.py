@@ -74,21 +74,11 @@ def test_no_split_at_ordinals_initials_abbreviations(text, lang, expected):
     assert sents == expected
 
 
-@pytest.mark.xfail(
-    reason="a count before a sentence end ('stieg auf 12.') is read as an ordinal day number; "
-    "is_ordinal_dot needs a month/noun after the dot",
-    strict=True,
-)
 def test_count_at_sentence_end_splits():
     _, sents = sentences("Die Zahl der Toten stieg nach Angaben der Behörden am Sonntag auf 12. Die Polizei nahm drei Männer fest.")
     assert sents == ["Die Zahl der Toten stieg nach Angaben der Behörden am Sonntag auf 12.", "Die Polizei nahm drei Männer fest."]
 
 
-@pytest.mark.xfail(
-    reason="a lone sentence with final punctuation is taken as the headline (is_title=True) by clean.split_header; "
-    "a line ending in '.' is body text, and the coder treats titles differently (noun events, clause checks)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text, lang",
     [

@@ -252,8 +252,6 @@ def test_spot(lex, text, typ, pattern):
     assert any(t == typ and (pattern is None or p == pattern.casefold()) for t, p in got), got
 
 
-@pytest.mark.xfail(reason="grammar.attach_separable_particles: 'an' + article lemma 'der' = 'ander' "
-                   "is a known word, so the particle attaches to sentence-initial 'Die'", strict=False)
 def test_spot_particle_after_initial_article(lex):
     test_spot(lex, "Die Türkei rief den Präsidenten an.", "CONSULT", "anrufen")
 

@@ -45,10 +45,26 @@ def stem(word: str) -> str:
     return w
 
 
+ORDINAL_CUES = frozenset("der die das den dem des am im zum zur vom beim bis seit ab ihr sein seine ihre".split())
+MONTHS = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember "
+    "jan feb mär apr jun jul aug sep sept okt nov dez jahrhundert".split()
+)
+
+
 def is_ordinal_dot(text: str, dot: int) -> bool:
-    """A dot after a day number is an ordinal, not a sentence end: "Am 19. September"."""
-    m = re.search(r"(?:^|\s)(\d{1,2})$", text[:dot])
-    return m is not None
+    """A dot after a day number is an ordinal, not a sentence end: "Am 19. September",
+    "der 3. Versuch" (lower-case or month next); "stieg auf 12. Die Polizei" ends a sentence."""
+    m = re.search(r"(?:^|\s)(\S*)\s+(\d{1,2})$|(?:^|\s)(\d{1,2})$", text[:dot])
+    if m is None:
+        return False
+    if m.group(1) and m.group(1).casefold() in ORDINAL_CUES:
+        return True  # "der 3. Versuch", "am 12. Tag"
+    nxt = re.match(r"\s*(\w+)", text[dot + 1 :])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word.casefold().rstrip(".") in MONTHS or word[:1].islower() or word[:1].isdigit()
 
 
 @lru_cache(maxsize=50_000)
@@ -117,7 +133,7 @@ AGENT_PREPOSITIONS = frozenset("von vom durch seitens".split())
 # Passive auxiliaries: "wurde ... beschossen", "wurden ... hingerichtet".
 PASSIVE_AUX = frozenset("wurde wurden worden wird werden".split())
 # Subordinate clause openers; a clause after them may report speech ("betonte, dass ...").
-SUBORDINATORS = frozenset("dass ob weil wenn falls nachdem als da während wodurch wobei sodass damit um".split())
+SUBORDINATORS = frozenset("dass ob weil wenn falls nachdem als da während wodurch wobei sodass damit um wo wohin woher worauf womit".split())
 CONDITIONALS = frozenset("wenn falls sofern".split())
 # Verbs of saying: their subject is the speaker of a reported clause.
 SPEECH_LEMMAS = frozenset(
@@ -125,7 +141,7 @@ SPEECH_LEMMAS = frozenset(
     "bekräftigen verkünden ankündigen bekanntgeben schreiben verbreiten warnen wiederholen bestätigen "
     "unterstreichen argumentieren meinen zitieren".split()
 )
-NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder".split())
+NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder niemand niemanden niemandem nichts".split())
 NOT_NEGATING_NEXT = frozenset("nur".split())  # "nicht nur ... sondern auch"
 HYPOTHETICAL = frozenset("könnte könnten hätte hätten wäre wären".split())
 # Intention markers: an intended cooperative act is AGREE ("will einen Nukleargipfel").
