@@ -156,6 +156,10 @@ class ActorFinder:
             if a.kind != "role" or a.role_kind != "person":
                 continue
             run = name_run(a.end, 1)
+            if run is None and a.end + 1 < len(toks) and toks[a.end].text == ",":
+                run = name_run(a.end + 1, 1)  # "Einer der Putschisten, Harouna Djibrilla Adamou, dankte"
+                if run and run[1] - run[0] < 2:
+                    run = None
             if run and (run[1] - run[0] >= 2 or not simplemma.is_known(toks[run[0]].text, lang=self.code)):
                 extra.append(self._name_atom(toks, *run))
             elif a.start >= 2 and toks[a.start - 1].text == ",":
@@ -182,7 +186,7 @@ class ActorFinder:
         maxlen = min(MAX_PHRASE, len(toks) - i) if self.g.may_start(tok.text) else 0
         for length in range(maxlen, 0, -1):
             span = toks[i : i + length]
-            if not all(_is_word(t) or t.text in ("'s", "’s", ".") for t in span):
+            if not all(_is_word(t) or t.text in ("'s", "’s", ".") for t in span) or span[-1].text == ".":
                 continue
             words = [t.text for t in span]
             if length > 1 or _capitalised(tok):
@@ -233,7 +237,8 @@ class ActorFinder:
         """German nouns are capitalised: "armenische" (adj) may be lower-case,
         but a lower-case "union" or "rat" is no organisation."""
         if self.code == "de" and e.kind in ("country", "capital", "igo", "ngo", "group", "org"):
-            return _capitalised(span[0]) or span[0].text.isupper()
+            first = span[0].text
+            return _capitalised(span[0]) or first.isupper() or ("-" in first and first.split("-", 1)[1][:1].isupper())
         if self.code == "en" and e.kind in ("country", "capital", "igo", "ngo", "group", "org", "adj"):
             return _capitalised(span[0]) or span[0].text.isupper() or span[0].text[:1].isdigit()
         if e.kind == "role":
@@ -422,6 +427,7 @@ class ActorFinder:
         if name_atom is not None and name is None:
             name = name_atom.name
             how = "title" if role is not None else how
+            kind = "name"
         actor = Actor(text=text, name=name, country=country, sector=sector, role=role_label, kb_id=kb_id)
         return Mention(start, end, text, sent.index, actor, how=how, kind=kind, tok_start=p.start, tok_end=p.end)
 
@@ -483,8 +489,13 @@ class ActorFinder:
                 continue
             if m.actor.country and ea.country and m.actor.country != ea.country:
                 continue
-            if fam and role_family(ea.role) not in (fam, None):
+            if ea.sector is None or ea.country is None:
+                continue  # a private person has no office to be referred to by one
+            efam = role_family(ea.role)
+            if fam and efam != fam and not (efam is None and ea.role is None):
                 continue
+            if ea.country in ("IGO", "NGO") and not (m.actor.role and ea.role and (m.actor.role in ea.role or ea.role in m.actor.role)):
+                continue  # "seine Minister" is no UN Secretary-General
             if m.actor.sector and ea.sector and m.actor.sector != ea.sector:
                 continue
             return ent
@@ -498,8 +509,9 @@ class ActorFinder:
         for a in atoms:
             if a.kind == "capital" and a.start > 0 and sent.tokens[a.start - 1].text.casefold() in preps:
                 self.place_countries.append((sent.index, a.country))
-                if out and out[-1].end == a.start - 1 and out[-1].kind == "role" and out[-1].country is None:
-                    out[-1].country = a.country  # "Demonstrators in Baghdad" are Iraqi
+                if out and out[-1].end == a.start - 1 and out[-1].kind == "role" and out[-1].country is None \
+                        and not (len(out) > 1 and out[-2].end == out[-1].start and out[-2].kind in ("adj", "country")):
+                    out[-1].country = a.country  # "Demonstrators in Baghdad" are Iraqi (not "Schweizer Botschafter in Washington")
                 continue
             out.append(a)
         return out

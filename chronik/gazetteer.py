@@ -50,7 +50,7 @@ class Gazetteer:
         self._load()
         # First words of every multiword form: a span is only looked up when its first word is one.
         self.firsts = {k[0] for k in (*self.phrases, *self.roles)} | {k[0] for k in self.exact}
-        self.people_firsts = {k[0] for k in self.people}
+        self.people_firsts = {k[0] for k in self.people} | {k[-1] for k in self.people if len(k) == 2}
 
     def key(self, words: list[str]) -> tuple[str, ...]:
         stem = self.lang.stem
@@ -78,7 +78,7 @@ class Gazetteer:
                     k = self.key(words)
                     if k not in self.phrases or self.phrases[k].kind == "adj":  # "Irans": the country, not "Iraner"
                         self.phrases[k] = e
-                if "prefix" in flags or row["kind"] in ("country", "igo", "adj"):
+                if "prefix" in flags or row["kind"] in ("country", "igo", "adj", "capital", "org", "group"):
                     self.prefixes.setdefault(self.lang.stem(row["form"]), e)
         path = data_path("roles.tsv", self.code)
         if path.exists():
@@ -107,7 +107,13 @@ class Gazetteer:
 
     def lookup_person(self, words: list[str]) -> str | None:
         """The canonical KB name for a full name or variant ("Anthony Blinken" -> "Antony Blinken")."""
-        return self.people.get(tuple(_norm(" ".join(words)).split()))
+        key = tuple(_norm(" ".join(words)).split())
+        found = self.people.get(key)
+        if found is None and self.code == "de" and key and key[-1].endswith("s") and len(key) > 1:
+            found = self.people.get(key[:-1] + (key[-1][:-1],))  # "Barack Obamas Wunsch"
+        if found is None and len(key) == 2:
+            found = self.people.get((key[1], key[0]))  # "Tandja Mamadou" for Mamadou Tandja
+        return found
 
     def lookup_prefix(self, part: str) -> Entry | None:
         """The first part of a hyphenated compound ("US" in "US-Außenminister")."""
