@@ -229,9 +229,6 @@ def test_german_variant_surname_merges():
     assert at(doc, "Alijew sagte").entity == at(doc, "Ilham Alijew").entity
 
 
-@pytest.mark.xfail(reason="surname of a titled unknown name ('Iranian lawyer Nasrin Sotoudeh ... Sotoudeh') becomes "
-                          "a separate entity with country None (the first mention is kind 'role', the second 'name')",
-                   strict=True)
 def test_surname_of_titled_unknown_name_merges():
     doc = run_actors("Iranian lawyer Nasrin Sotoudeh was arrested on Saturday. Sotoudeh denied the charges.", "en", "2010-09-06")
     a, b = at(doc, "Nasrin Sotoudeh"), at(doc, "Sotoudeh denied")
