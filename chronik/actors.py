@@ -362,8 +362,8 @@ class ActorFinder:
         # Name, role: "Bazoum Mohammed, Sprecher der oppositionellen Gruppierung CFDR".
         if last.kind in ("person", "name") and atom.kind == "role" and gap == [","] and atom.role_kind == "person" and not cur.has("role"):
             return True
-        if last.kind == "role" and atom.kind == "role" and not gap and atom.role_kind == last.role_kind:
-            return True  # "Vize-Außenminister Sprecher"-like runs
+        if last.kind == "role" and atom.kind == "role" and not gap and (atom.role_kind == last.role_kind or self._generic(atom)):
+            return True  # "rebel leaders", "university students"
         return False
 
     def _generic(self, a: Atom) -> bool:
@@ -405,7 +405,7 @@ class ActorFinder:
         elif role is not None:
             roles = [a for a in p.all if a.kind == "role"]
             sector, role_label = role.sector, role.role
-            if len(roles) > 1 and (self._generic(role) or role.role_kind != "person"):
+            if len(roles) > 1 and (self._generic(role) or role.role_kind != "person" or self._generic(roles[-1])):
                 sector = roles[1].sector if self._generic(role) else role.sector
             country = next((a.country for a in roles if a.country), None) or (nation.country if nation else None) or p.gen_country
             kind = "role" if role.role_kind == "person" else "group"
@@ -418,7 +418,7 @@ class ActorFinder:
             country, sector, name = nation.country, nation.sector, nation.name
             kind = "country" if nation.kind in CAPITAL_LIKE else nation.kind
             if nation.kind == "adj":
-                kind, sector = "group", None  # "die Iraner": the people, sector unknown
+                kind, sector = "group", "CVL"  # "die Iraner", "the Palestinians": the people
             if nation.kind in CAPITAL_LIKE:
                 sector = sector or "GOV"
         elif p.first("pronoun"):

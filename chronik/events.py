@@ -369,6 +369,8 @@ class Coder:
             if not past_aux and word == toks[h].lemma and not word.startswith("ge"):
                 return False  # "wird ... angreifen" is a future, "wurde ... beschossen" a passive
             return word.endswith(("t", "en"))
+        if word in self.gr.STATIVE_PARTICIPLES:
+            return False
         return word.endswith(("ed", "en", "wn", "ht", "ne", "lt")) and any(
             toks[k].text.casefold() in self.gr.PASSIVE_AUX for k in range(max(lo, h - 3), h))
 
@@ -411,6 +413,10 @@ class Coder:
             if w in self.gr.DETERMINER_CASE and case is None:
                 case = self.gr.DETERMINER_CASE[w]
             elif w in self.gr.TARGET_PREPOSITIONS or w in self.gr.AGENT_PREPOSITIONS or w in _OTHER_PREPS.get(self.code, ()):
+                if w in ("of", "von") and k > 0 and toks[k - 1].text.casefold() in self.gr.QUANTIFIERS:
+                    k -= 2  # "tens of thousands of students", "Tausende von Menschen": not a preposition of the actor
+                    steps += 1
+                    continue
                 prep = w
                 break
             elif not (raw.isalpha() and raw.islower()) and w not in ("'s", "’s"):

@@ -150,7 +150,7 @@ PRONOUN_SUBJECTS = frozenset("er sie es".split())
 # Head nouns that take their sector from a genitive: "Spezialeinheiten der Polizei" (COP),
 # "Sprecher der oppositionellen Gruppierung" (OPP), "Vertreter Libyens" (GOV).
 GENERIC_HEADS = frozenset(
-    "beamter beamte funktionär funktionärin vertreter vertreterin sprecher sprecherin anhänger anhängerin mitglied einheit spezialeinheit "
+    "führer anführer beamter beamte funktionär funktionärin vertreter vertreterin sprecher sprecherin anhänger anhängerin mitglied einheit spezialeinheit "
     "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur".split()
 )
 # Verbs that carry an event noun: "setzten ihre Proteste fort", "führten Gespräche",
@@ -174,3 +174,5 @@ OBLIGATION = frozenset("müssen muss müsse müssten sollen solle sollten".split
 PLACE_TARGET_PREPOSITIONS = frozenset("in im nach für ins".split())
 # "accused Armenia of violating the ceasefire": the act after these is the accusation's content.
 CONTENT_PREPOSITIONS = frozenset("wegen".split())
+STATIVE_PARTICIPLES: frozenset[str] = frozenset()
+QUANTIFIERS = frozenset("tausende hunderte dutzende zehntausende millionen einige viele alle mehrere".split())

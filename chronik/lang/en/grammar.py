@@ -54,7 +54,7 @@ HYPOTHETICAL = frozenset("could might".split())
 INTENTION = frozenset("intend plan ready willing offer promise pledge vow agree expect prepare may".split())
 PRONOUN_SUBJECTS = frozenset("he she it they".split())
 GENERIC_HEADS = frozenset(
-    "official officer representative spokesman spokeswoman spokesperson member supporter unit leader head chief "
+    "leader official officer representative spokesman spokeswoman spokesperson member supporter unit leader head chief "
     "delegation commander envoy".split()
 )
 LIGHT_VERBS = frozenset(
@@ -73,3 +73,9 @@ OBLIGATION = frozenset("must should".split())
 PLACE_TARGET_PREPOSITIONS = frozenset("in into to for inside".split())
 # "accused Armenia of violating the ceasefire": the act after these is the accusation's content.
 CONTENT_PREPOSITIONS = frozenset("of".split())
+# Participles that describe a state, not a passive act: "Israel is opposed to French mediation".
+STATIVE_PARTICIPLES = frozenset("opposed committed prepared determined concerned worried interested involved "
+                                "pleased disappointed convinced resolved dedicated united divided".split())
+# Quantities before "of" are no prepositions of the actor: "tens of thousands of students".
+QUANTIFIERS = frozenset("thousands hundreds dozens tens millions scores some many most all several few "
+                        "one two three four five six seven eight nine ten both each none".split())
