@@ -31,6 +31,9 @@ MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETR
 COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}
 # Events whose source and target may be swapped freely are not symmetric in the
 # record; meetings are ("X traf Y").
+# Event nouns whose genitive names the actor: "Abzug israelischer Truppen", "Angriff der Armee".
+GENITIVE_AGENT_TYPES = {"PROTEST", "MOBILIZE", "CONSULT", "ASSAULT", "RETREAT", "AGREE", "REJECT", "REQUEST",
+                        "ACCUSE", "THREATEN", "SUPPORT", "SANCTION"}
 FORCEFUL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # Speech acts whose complement states their content rather than a separate event.
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", "CONCEDE"}
@@ -124,15 +127,17 @@ class Coder:
         for a in matches:
             a_end = max(a.tokens)
             for b in matches:
-                if b.head <= a_end or b.head - a_end > 14 or b.head in out:
+                if b.head <= a_end or b.head - a_end > 30 or b.head in out:
                     continue
                 between = [toks[k].text.casefold() for k in range(a_end + 1, b.head)] + [toks[a_end].text.casefold()]
                 if any(w in HARD_BREAKS for w in between):
                     continue
+                if any(toks[k].lemma in self.gr.SPEECH_LEMMAS for k in range(a_end + 1, b.head)):
+                    continue  # "forderte ... und sagte, dass ...": the clause belongs to "sagte"
                 words = set(between)
                 infinitive = bool(words & self.gr.INFINITIVE_MARKERS) or self._zu_infinitive(toks[b.head].text)
                 that = bool(set(between) & (self.gr.COMPLEMENTIZERS | self.gr.CONTENT_PREPOSITIONS))
-                if infinitive or (that and a.trigger.type in CONTENT_TYPES):
+                if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES):
                     out.add(b.head)
         return out
 
@@ -147,7 +152,7 @@ class Coder:
             return
         toks = sent.tokens
         end = max(match.tokens)
-        for k in range(end + 1, min(len(toks), end + 4)):
+        for k in range(end + 1, min(len(toks), end + 7)):
             if toks[k].text.casefold() in self.gr.COMPLEMENTIZERS:
                 for m in mentions:
                     if k < m.tok_start <= k + 4:
@@ -197,8 +202,8 @@ class Coder:
         if noun and not sent.is_title and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
-        if self.code == "de" and not noun and not passive and h > 0 and toks[h - 1].text.casefold() in ("und", "oder", "sowie") \
-                and src is not None and src.tok_start > h:
+        if self.code == "de" and not noun and not passive and h > 0 and toks[h - 1].text.casefold() in ("und", "oder", "sowie", ",") \
+                and (src is None or src.tok_start > h):
             # "... und rief die libysche Armee auf": the conjunct's subject is the main clause's
             main = self._carry_subject(sent, h, mentions)
             if main is not None:
@@ -342,8 +347,15 @@ class Coder:
 
     def _noun_licensed(self, sent: Sentence, h: int, lo: int, hi: int, mentions: list[Mention]) -> bool:
         """An event noun is an event when a light verb carries it ("setzten ihre Proteste fort",
-        "held talks") or an agent is attached to it ("Angriff der Armee", "attack by rebels")."""
+        "held talks") or an agent is attached to it ("Angriff der Armee", "attack by rebels").
+        Nouns after a temporal or causal preposition ("nach einer Besetzung", "after the attack")
+        or in the genitive of another noun ("Vorbedingung der Stationierung") are background."""
         toks = sent.tokens
+        before = [toks[k].text.casefold() for k in range(max(0, h - 3), h)]
+        if any(w in self.gr.BACKGROUND_PREPOSITIONS for w in before):
+            return False
+        if self.code == "de" and h >= 2 and before[-1:] in (["der"], ["des"]) and toks[h - 2].text[:1].isupper():
+            return False
         if any(toks[k].lemma in self.gr.LIGHT_VERBS for k in range(lo, hi) if k != h):
             return True
         for m in mentions:
@@ -358,7 +370,10 @@ class Coder:
         toks = sent.tokens
         aux = any(toks[k].text.casefold() in self.gr.PASSIVE_AUX for k in range(lo, hi))
         if not aux:
-            return False
+            # German: a bare participle without "haben" is passive-like ("Zwei Anhänger der
+            # Opposition hingerichtet", "Mehrere Demonstranten bleiben inhaftiert")
+            return self.code == "de" and self.gr.is_participle(toks[h].text, toks[h].lemma) and not any(
+                toks[k].lemma == "haben" for k in range(lo, hi))
         word = toks[h].text.casefold()
         if self.code == "de":
             # a participle: "beschossen", "getötet", "festgenommen"; not a finite "versammelten",
@@ -426,7 +441,9 @@ class Coder:
         return case, prep
 
     def _arguments(self, sent, h, lo, hi, mentions, passive, noun):
-        inside = [m for m in mentions if lo <= m.tok_start and m.tok_end <= hi]
+        toks = sent.tokens
+        inside = [m for m in mentions if lo <= m.tok_start and m.tok_end <= hi
+                  and not (m.tok_start == 0 and m.tok_end < len(toks) and toks[m.tok_end].text == ":")]  # "Niger: ..."
         src = tgt = None
         subj_cands, obj_cands, agent = [], [], None
         for m in inside:
@@ -456,6 +473,10 @@ class Coder:
                 obj_cands.append((0 if m.tok_start > h else 1, m))
                 continue
             subj_cands.append(m)
+        if noun and not subj_cands and agent is None:
+            gen = next((m for r, m in obj_cands if r == 0 and m.tok_start > h), None)
+            if gen is not None and self._genitive_agent(sent, h):
+                subj_cands, obj_cands = [gen], [(r, m) for r, m in obj_cands if m is not gen]
         if passive and agent is not None:
             src = agent
             tgt = subj_cands[0] if subj_cands else (min(obj_cands, key=lambda x: x[0])[1] if obj_cands else None)
@@ -484,6 +505,15 @@ class Coder:
     def _opener(self, sent: Sentence, lo: int) -> str:
         """The word that opens the trigger's clause ("dass", "that", "where", ","), or ""."""
         return sent.tokens[lo - 1].text.casefold() if lo > 0 else ""
+
+    def _genitive_agent(self, sent: Sentence, h: int) -> bool:
+        """Is the genitive after this event noun its agent ("Abzug israelischer Truppen",
+        "Proteste der Mönche") rather than its patient ("Freilassung der Gefangenen")?"""
+        m = next((x for x in self.lex.match(sent.tokens) if x.head == h), None)
+        if m is None:
+            return False
+        t = m.trigger
+        return t.type in GENITIVE_AGENT_TYPES and t.mode not in ("release", "arrest", "seize", "deport")
 
     def _speaker(self, sent: Sentence, lo: int, mentions: list[Mention]) -> Mention | None:
         """The subject of a verb of saying before a reported clause ("Aliyev betonte, dass ...",

@@ -101,9 +101,6 @@ def test_headline_and_body_are_one_event_en():
     assert len([e for e in events if e.type == "THREATEN" and countries(e.source) == "PAK"]) == 1
 
 
-@xfail("'dass bei der Umsetzung ... nicht die Zivilbevölkerung ... angegriffen würden' becomes THREATEN with the "
-       "civilians as source: the negation is outside the +-4 token window, 'würden' reads as intent, and the "
-       "subject of an agentless passive is taken as the source")
 def test_negated_passive_in_reported_speech():
     text = ("Das Staatsoberhaupt betonte, dass bei der Umsetzung der Anti-Terror-Maßnahmen nicht die Zivilbevölkerung "
             "und Infrastruktureinrichtungen angegriffen würden.")

@@ -176,3 +176,25 @@ PLACE_TARGET_PREPOSITIONS = frozenset("in im nach für ins".split())
 CONTENT_PREPOSITIONS = frozenset("wegen".split())
 STATIVE_PARTICIPLES: frozenset[str] = frozenset()
 QUANTIFIERS = frozenset("tausende hunderte dutzende zehntausende millionen einige viele alle mehrere".split())
+# Event nouns after these are background: "nach einer Besetzung", "bei einem Anschlag".
+BACKGROUND_PREPOSITIONS = frozenset("nach vor seit wegen trotz infolge aufgrund zur zum parallel".split())
+INSEPARABLE_PREFIXES = ("be", "ver", "er", "zer", "ent", "emp", "miss", "ge", "hinter", "über", "unter", "wider")
+
+
+def is_participle(text: str, lemma: str) -> bool:
+    """A past participle: "getötet", "festgenommen", "inhaftiert", "beschossen", "verhängt";
+    not a finite "verhängte", "nahmen" or an infinitive "demonstrieren"."""
+    w = text.casefold()
+    if not w[:1].isalpha() or text[:1].isupper() or w.endswith(("te", "ten", "tet")) and "ge" not in w[:6]:
+        return False
+    if w.endswith("t") and w != lemma:
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        weak = {stem + "t", stem + "et"}
+        if w in weak or any(w == p + "ge" + stem[len(p):] + e for p in ("",) + tuple(PARTICLES) if stem.startswith(p) for e in ("t", "et")):
+            return True  # "inhaftiert", "verhängt", "getötet", "festgestellt"; not a finite "bestritt"
+    if w.endswith("en") and w != lemma and ("ge" in w[:6] or w.startswith(INSEPARABLE_PREFIXES)):
+        return True  # "festgenommen", "beschossen"
+    return w.endswith("en") and w == lemma and "ge" in w[:6] and not _known_verb(w)
+# Adjectives that give a generic head its sector: "Sprecher der oppositionellen Gruppierung" (OPP).
+ADJECTIVE_SECTORS = {"oppositionell": "OPP", "regierungstreu": "PRM", "aufständisch": "REB", "islamistisch": "REB",
+                     "militant": "REB", "separatistisch": "REB", "studentisch": "EDU", "kirchlich": "REL"}

@@ -79,3 +79,10 @@ STATIVE_PARTICIPLES = frozenset("opposed committed prepared determined concerned
 # Quantities before "of" are no prepositions of the actor: "tens of thousands of students".
 QUANTIFIERS = frozenset("thousands hundreds dozens tens millions scores some many most all several few "
                         "one two three four five six seven eight nine ten both each none".split())
+BACKGROUND_PREPOSITIONS = frozenset("after before since following despite during amid".split())
+ADJECTIVE_SECTORS = {"opposition": "OPP", "pro-government": "PRM", "islamist": "REB", "militant": "REB",
+                     "separatist": "REB", "student": "EDU"}
+
+
+def is_participle(text: str, lemma: str) -> bool:
+    return text.casefold().endswith(("ed", "en"))
