@@ -198,6 +198,9 @@ class ActorFinder:
             e = self.g.lookup_phrase(words)
             if e is not None and self._plausible(e, span) and not (e.kind == "role" and self._attributive(toks, i + length - 1)):
                 return self._entry_atom(i, i + length, e, toks)
+        adj_sector = _grammar(self.code).ADJECTIVE_SECTORS.get(tok.lemma) or _grammar(self.code).ADJECTIVE_SECTORS.get(low)
+        if adj_sector and (self.code != "de" or tok.text.islower()):
+            return Atom(i, i + 1, "adj", sector=adj_sector, role_kind="sectoradj")  # "oppositionellen"
         if low in PRONOUNS.get(self.code, {}) and (low != "sie" or tok.text == "sie"):
             return Atom(i, i + 1, "pronoun", role_kind=PRONOUNS[self.code][low])
         if low.startswith(FIRST_PERSON.get(self.code, ("\0",))):
@@ -343,7 +346,8 @@ class ActorFinder:
             return True
         # Role + genitive role: "Geheimdienst-Sabotagegruppen der armenischen Streitkräfte",
         # "Spezialeinheiten der Polizei", "Sprecher der oppositionellen Gruppierung CFDR".
-        if last.kind == "role" and atom.kind in ("adj", "role", "country") and gap and gap[0] in link and len(gap) <= 2 and not has_name \
+        if last.kind == "role" and atom.kind in ("adj", "role", "country") and gap and gap[0] in link and len(gap) <= 2 \
+                and (not has_name or atom.role_kind == "sectoradj") \
                 and not (atom.kind == "country" and False):
             if atom.kind == "role" and not self._generic(last):
                 cur.gen_country = atom.country  # "Sabotagegruppen der armenischen Streitkräfte": both actors
@@ -389,7 +393,8 @@ class ActorFinder:
         person = p.first("person")
         name_atom = p.first("name")
         role = p.first("role")
-        nation = p.first("country", "capital", "adj", "igo", "ngo", "org", "group")
+        nation = next((a for a in p.all if a.kind in ("country", "capital", "adj", "igo", "ngo", "org", "group")
+                       and a.role_kind != "sectoradj"), None)
         our = p.first("our")
         how = "gazetteer"
         country = sector = name = role_label = kb_id = None
@@ -408,6 +413,9 @@ class ActorFinder:
             if len(roles) > 1 and (self._generic(role) or role.role_kind != "person" or self._generic(roles[-1])):
                 sector = roles[1].sector if self._generic(role) else role.sector
             country = next((a.country for a in roles if a.country), None) or (nation.country if nation else None) or p.gen_country
+            sector_adj = next((a for a in p.all if a.role_kind == "sectoradj"), None)
+            if sector_adj is not None and (self._generic(role) or len(roles) == 1 and role.role_kind != "person"):
+                sector = sector_adj.sector  # "Sprecher der oppositionellen Gruppierung": OPP
             kind = "role" if role.role_kind == "person" else "group"
             if nation is not None and nation.kind in ("igo", "ngo", "org", "group") and nation.name:
                 name = nation.name
