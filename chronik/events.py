@@ -549,23 +549,25 @@ class Coder:
 
     # ------------------------------------------------------------------ date & place
     def _sentence_dates(self, sent: Sentence):
+        """Date expressions of a sentence; the first day date of the body is the lede's date."""
         found = [d for d in find_dates(sent.text, self.code, self.ref) if d.precision in ("day", "week", "month")]
-        past = [d for d in found if self.ref is None or d.value[:10] <= self.ref.isoformat()]
-        if past:
-            best = past[0]
-            val = (best.value, best.precision)
-            if not sent.is_title:
-                self.para_date[sent.paragraph] = val
-                if self.lede_date is None and best.precision == "day":
-                    self.lede_date = val
+        past = [d for d in found if self._is_past(d.value)]
+        if past and not sent.is_title and self.lede_date is None and past[0].precision == "day":
+            self.lede_date = (past[0].value, past[0].precision)
         return found
 
+    def _is_past(self, value: str) -> bool:
+        return self.ref is None or value[:10] <= self.ref.isoformat()
+
     def _event_date(self, sent: Sentence, h: int, sdates) -> tuple[str | None, str | None]:
+        """The event's own date: the nearest date in its clause (past dates first for what
+        happened), else the date of the paragraph's last dated event, else the lede's date,
+        else the publication date."""
         if sdates:
             tok_pos = sent.tokens[h].start - sent.start
-            best = min(sdates, key=lambda d: abs(d.start - tok_pos))
-            if best.precision == "week":
-                return best.value, "week"
+            best = min(sdates, key=lambda d: (not self._is_past(d.value), abs(d.start - tok_pos)))
+            if not sent.is_title:
+                self.para_date[sent.paragraph] = (best.value, best.precision)
             return best.value, best.precision
         if sent.paragraph in self.para_date:
             return self.para_date[sent.paragraph]

@@ -79,8 +79,6 @@ def test_founding_accuse(founding_doc):
     assert any(sector(e.source) == "GOV" and countries(e.target) == "ARM" for e in evs), evs
 
 
-@xfail("the ACCUSE of 'betonte, dass ... am 9. September ... Provokationen Armeniens' takes the date of the "
-       "elections named inside the clause (2023-09-09), not the day of the statement (2023-09-19)")
 def test_founding_accuse_date(founding_doc):
     ev = next(e for e in of_type(founding_doc.events, "ACCUSE") if countries(e.source) == "AZE" and countries(e.target) == "ARM")
     assert ev.date == "2023-09-19"
