@@ -668,6 +668,8 @@ def dedup(events: list[Event]) -> list[Event]:
             if k.type != ev.type or _actor_key(k.source) != _actor_key(ev.source):
                 continue
             if k.target is None or ev.target is None or _actor_key(k.target) == _actor_key(ev.target):
+                if k.sentence == ev.sentence and k.trigger != ev.trigger and k.cameo != ev.cameo:
+                    continue  # two acts in one sentence: "lösten die Versammlung auf und nahmen ... fest"
                 if k.sentence == ev.sentence or _is_title(k) or _is_title(ev) or (k.date == ev.date and _actor_key(k.target) == _actor_key(ev.target)):
                     dup = k
                     break
