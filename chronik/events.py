@@ -94,6 +94,13 @@ class Coder:
                 if ev is not None:
                     if ev.target is None:
                         self._complement_target(sent, match, ev, mentions)
+                    if ev.target is None:  # "bereit erklärt, 2.000 Soldaten in den Libanon zu entsenden"
+                        for inner in matches:
+                            if content.get(inner.head) == match.head:
+                                sub = self._code(sent, inner, mentions, sdates, quiet=True)
+                                if sub is not None and sub.target is not None:
+                                    ev.target = sub.target
+                                    break
                     self._conditional_threat(sent, match, ev)
                     events.append(ev)
         events = self._prefer_verbs(events)
@@ -118,12 +125,12 @@ class Coder:
         return out
 
     # ------------------------------------------------------------------ complements
-    def _complements(self, sent: Sentence, matches: list[TriggerMatch]) -> set[int]:
+    def _complements(self, sent: Sentence, matches: list[TriggerMatch]) -> dict[int, int]:
         """Heads of triggers that are the *content* of an earlier one, not events of their own:
         "threatened to break off relations", "demanded that its partners refuse ...",
         "forderte die Junta dazu auf, zur Demokratie zurückzukehren", "staged demonstrations to demand"."""
         toks = sent.tokens
-        out: set[int] = set()
+        out: dict[int, int] = {}  # complement head -> head of the act it belongs to
         for a in matches:
             a_end = max(a.tokens)
             for b in matches:
@@ -134,11 +141,12 @@ class Coder:
                     continue
                 if any(toks[k].lemma in self.gr.SPEECH_LEMMAS for k in range(a_end + 1, b.head)):
                     continue  # "forderte ... und sagte, dass ...": the clause belongs to "sagte"
-                words = set(between)
-                infinitive = bool(words & self.gr.INFINITIVE_MARKERS) or self._zu_infinitive(toks[b.head].text)
+                b_end = max(b.tokens)
+                words = set(between) | {toks[k].text.casefold() for k in range(b.head, b_end) if k not in b.tokens}
+                infinitive = bool(words & self.gr.INFINITIVE_MARKERS) or any(self._zu_infinitive(toks[k].text) for k in b.tokens)
                 that = bool(set(between) & (self.gr.COMPLEMENTIZERS | self.gr.CONTENT_PREPOSITIONS))
                 if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES):
-                    out.add(b.head)
+                    out[b.head] = a.head
         return out
 
     def _zu_infinitive(self, word: str) -> bool:
@@ -177,11 +185,12 @@ class Coder:
             ev.cameo, ev.quad, ev.intensity = sc.cameo, sc.quad, sc.intensity
 
     # ------------------------------------------------------------------ one trigger
-    def _code(self, sent: Sentence, match: TriggerMatch, mentions: list[Mention], sdates) -> Event | None:
+    def _code(self, sent: Sentence, match: TriggerMatch, mentions: list[Mention], sdates, quiet: bool = False) -> Event | None:
+        """Code one trigger. ``quiet``: only to read its arguments (a complement), whatever its status."""
         toks = sent.tokens
         trig = match.trigger
         h = match.head
-        if any(m.tok_start <= h < m.tok_end for m in mentions):
+        if len(trig.words) == 1 and any(m.tok_start <= h < m.tok_end for m in mentions):
             return None  # the trigger word is part of an actor ("Protestbewegung", "Kämpfer")
         lo, hi = self._region(sent, h)
         main_lo, _ = self._region(sent, 0) if lo > 0 else (lo, hi)
@@ -189,6 +198,8 @@ class Coder:
         status = self._status(sent, match, lo, hi)
         if status is None:
             return None
+        if quiet:
+            status = "asserted"
         etype = trig.type
         if status == "intent":
             # an announced act: cooperation promised is AGREE, force announced is a threat
