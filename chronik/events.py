@@ -117,10 +117,8 @@ class Coder:
         verbs = {(e.sentence, _actor_key(e.source)) for e in events if not e.rule.startswith("noun:")}
         out = []
         for e in events:
-            if e.rule.startswith("noun:"):
-                if (e.sentence, _actor_key(e.source)) in verbs:
-                    continue
-                e.rule = e.rule[len("noun:"):]
+            if e.rule.startswith("noun:") and (e.sentence, _actor_key(e.source)) in verbs:
+                continue
             out.append(e)
         return out
 
@@ -142,10 +140,14 @@ class Coder:
                 if any(toks[k].lemma in self.gr.SPEECH_LEMMAS for k in range(a_end + 1, b.head)):
                     continue  # "forderte ... und sagte, dass ...": the clause belongs to "sagte"
                 b_end = max(b.tokens)
-                words = set(between) | {toks[k].text.casefold() for k in range(b.head, b_end) if k not in b.tokens}
+                words = set(between) | {toks[k].text.casefold() for k in range(b.head, b_end) if k not in b.tokens} \
+                    | {toks[k].text.casefold() for k in a.tokens}
                 infinitive = bool(words & self.gr.INFINITIVE_MARKERS) or any(self._zu_infinitive(toks[k].text) for k in b.tokens)
                 that = bool(set(between) & (self.gr.COMPLEMENTIZERS | self.gr.CONTENT_PREPOSITIONS))
-                if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES):
+                # the object noun of a speech act is its content: "rejected recent calls for aid"
+                obj_noun = a.trigger.type in CONTENT_TYPES and len(b.trigger.words) == 1 and b.head - a_end <= 3 \
+                    and self._is_noun(sent, b.head)
+                if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES) or obj_noun:
                     out[b.head] = a.head
         return out
 
@@ -588,6 +590,12 @@ class Coder:
             return self.doc.published, "day"
         return None, None
 
+    def _is_demonym(self, word: str) -> bool:
+        from .gazetteer import get_gazetteer
+
+        e = get_gazetteer(self.code).lookup_phrase([word])
+        return e is not None and e.kind == "adj"
+
     def _place(self, sent: Sentence, lo: int, hi: int) -> Location | None:
         try:
             from .geo import Gazetteer as Places
@@ -608,8 +616,8 @@ class Coder:
             for length in range(run - j, 0, -1):  # "West Darfur State" before "West"
                 for a in range(j, run - length + 1):
                     words = [t.text for t in toks[a : a + length]]
-                    if length == 1 and words[0].casefold() in _NOT_PLACES:
-                        continue
+                    if length == 1 and (words[0].casefold() in _NOT_PLACES or self._is_demonym(words[0])):
+                        continue  # "near the eastern Thai border"
                     loc = places.lookup(" ".join(words), self.code)
                     if loc is not None:
                         return replace(loc, text=self.doc.text[toks[a].start : toks[a + length - 1].end])
@@ -679,7 +687,8 @@ def dedup(events: list[Event]) -> list[Event]:
             if k.type != ev.type or _actor_key(k.source) != _actor_key(ev.source):
                 continue
             if k.target is None or ev.target is None or _actor_key(k.target) == _actor_key(ev.target):
-                if k.sentence == ev.sentence and k.trigger != ev.trigger and k.cameo != ev.cameo:
+                if k.sentence == ev.sentence and k.trigger != ev.trigger and k.cameo != ev.cameo \
+                        and not k.rule.startswith(("noun:", "title:noun:")) and not ev.rule.startswith(("noun:", "title:noun:")):
                     continue  # two acts in one sentence: "lösten die Versammlung auf und nahmen ... fest"
                 if k.sentence == ev.sentence or _is_title(k) or _is_title(ev) or (k.date == ev.date and _actor_key(k.target) == _actor_key(ev.target)):
                     dup = k
@@ -718,5 +727,5 @@ def code_events(doc: Document, options: Options | None = None) -> Document:
     doc.events = [e for e in dedup(events) if e.confidence >= options.min_confidence]
     for n, ev in enumerate(doc.events, 1):
         ev.event_id = f"{doc.id}#{n}"
-        ev.rule = ev.rule.removeprefix("title:")
+        ev.rule = ev.rule.removeprefix("title:").removeprefix("noun:")
     return doc
