@@ -121,6 +121,23 @@ def actors(paths, fmt, lang, published, output) -> None:
         sys.exit(1)
 
 
+@cli.command("kb-import")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="people.tsv file to write.")
+@click.option("--positions", type=click.Path(exists=True, dir_okay=False),
+              help="TSV of position QIDs (qid, country, sector, role) to keep; default: the shipped list.")
+def kb_import(dump, output, positions) -> None:
+    """Build a knowledge base of office holders from a Wikidata JSON dump (.json, .json.gz,
+    .json.bz2; one entity a line). Use it with CHRONIK_PEOPLE=FILE."""
+    from .kb import convert_wikidata_dump, load_positions
+
+    stats = convert_wikidata_dump(dump, output, load_positions(positions) if positions else None)
+    click.echo(f"{stats['rows']} rows from {stats['humans']} people ({stats['lines']} lines, "
+               f"{stats['bad_lines']} unreadable) written to {output}", err=True)
+    if stats["bad_lines"]:
+        sys.exit(1)
+
+
 def _register_plugins() -> None:
     try:
         from .cli_store import COMMANDS

@@ -7,6 +7,8 @@ turns a Wikidata JSON dump into rows of the same format, to :meth:`KnowledgeBase
 """
 from __future__ import annotations
 
+import os
+
 import bz2
 import gzip
 import json
@@ -187,8 +189,13 @@ class KnowledgeBase:
 
 @lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
-    """The shipped knowledge base, loaded once."""
-    return KnowledgeBase.load()
+    """The shipped knowledge base, loaded once, merged with the people files named in the
+    environment variable ``CHRONIK_PEOPLE`` (``os.pathsep``-separated; e.g. a file built
+    by ``chronik kb-import`` from a Wikidata dump)."""
+    kb = KnowledgeBase.load()
+    for extra in filter(None, os.environ.get("CHRONIK_PEOPLE", "").split(os.pathsep)):
+        kb.merge(KnowledgeBase.load(extra))
+    return kb
 
 
 # --------------------------------------------------------------- Wikidata dumps

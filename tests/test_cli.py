@@ -74,3 +74,28 @@ def test_cli_extract_directory_of_examples():
 def test_cli_commands_have_help(cmd):
     r = run(cmd, "--help")
     assert r.returncode == 0 and b"Usage" in r.stdout
+
+
+def test_cli_kb_import_builds_people_file_and_reports_bad_lines(tmp_path):
+    from .conftest import ROOT
+
+    out = tmp_path / "people.tsv"
+    r = run("kb-import", str(ROOT / "tests" / "fixtures" / "wikidata-mini.json"), "-o", str(out))
+    assert r.returncode == 1  # the fixture has one corrupt line, reported, not fatal
+    assert "Traceback" not in r.stderr.decode()
+    rows = [line for line in out.read_text().splitlines() if not line.startswith("#")]
+    assert any(line.split("\t")[1] == "Barack Obama" for line in rows)
+
+
+def test_cli_extra_people_file_is_used(tmp_path):
+    people = tmp_path / "extra.tsv"
+    people.write_text("# qid\tname\tvariants\tcountry\tsector\trole\tstart\tend\n"
+                      "\tHarouna Djibrilla Adamou\t\tNER\tMIL\tjunta member\t2010-02-18\t2011-04-07\n")
+    import os
+
+    env = dict(os.environ, CHRONIK_PEOPLE=str(people))
+    r = subprocess.run([sys.executable, "-m", "chronik", "actors", "-", "--lang", "de", "--published", "2010-02-20",
+                        "--format", "jsonl"], input="Harouna Djibrilla Adamou dankte den Menschen.".encode(),
+                       capture_output=True, timeout=120, env=env)
+    recs = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert any(x["name"] == "Harouna Djibrilla Adamou" and x["country"] == "NER" and x["how"] == "kb" for x in recs)
