@@ -20,6 +20,7 @@ import simplemma
 
 from .gazetteer import MAX_PHRASE, Entry, Gazetteer, get_gazetteer
 from .kb import default_kb, normalise
+from .lang import get_grammar
 from .model import Actor, Document, Mention, Sentence, Token
 from .outlets import outlet_country
 
@@ -198,7 +199,7 @@ class ActorFinder:
             e = self.g.lookup_phrase(words)
             if e is not None and self._plausible(e, span) and not (e.kind == "role" and self._attributive(toks, i + length - 1)):
                 return self._entry_atom(i, i + length, e, toks)
-        adj_sector = _grammar(self.code).ADJECTIVE_SECTORS.get(tok.lemma) or _grammar(self.code).ADJECTIVE_SECTORS.get(low)
+        adj_sector = get_grammar(self.code).ADJECTIVE_SECTORS.get(tok.lemma) or get_grammar(self.code).ADJECTIVE_SECTORS.get(low)
         if adj_sector and (self.code != "de" or tok.text.islower()):
             return Atom(i, i + 1, "adj", sector=adj_sector, role_kind="sectoradj")  # "oppositionellen"
         if low in PRONOUNS.get(self.code, {}) and (low != "sie" or tok.text == "sie"):
@@ -371,7 +372,7 @@ class ActorFinder:
         return False
 
     def _generic(self, a: Atom) -> bool:
-        return (a.form or "") in _grammar(self.code).GENERIC_HEADS
+        return (a.form or "") in get_grammar(self.code).GENERIC_HEADS
 
     def _is_actor(self, p: Phrase) -> bool:
         kinds = {a.kind for a in p.all}
@@ -572,10 +573,6 @@ class ActorFinder:
         return mentions
 
 
-def _grammar(code: str):
-    import importlib
-
-    return importlib.import_module(f"chronik.lang.{code}.grammar")
 
 
 def role_family(role: str | None) -> str | None:

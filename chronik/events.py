@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dates import find_dates
-from .lang import get_lang
+from .lang import get_grammar, get_lang
 from .lexicon import data_path, read_tsv
 from .model import Actor, Document, Event, Location, Mention, Sentence
 from .settings import Options
@@ -68,7 +68,7 @@ class Coder:
         self.options = options
         self.code = doc.lang or "en"
         self.lang = get_lang(self.code)
-        self.gr = _grammar(self.code)
+        self.gr = get_grammar(self.code)
         window = options.trigger_window_de if self.code == "de" else options.trigger_window_en
         self.lex = get_lexicon(self.code, window)
         self.by_sentence: dict[int, list[Mention]] = {}
@@ -652,10 +652,6 @@ def _sector(a) -> str | None:
     return a.sector if a else None
 
 
-def _grammar(code: str):
-    import importlib
-
-    return importlib.import_module(f"chronik.lang.{code}.grammar")
 
 
 def _date(value: str | None):

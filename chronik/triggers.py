@@ -132,9 +132,9 @@ def _word_ok(lemma: str, w: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _not_compounds(lang: str) -> frozenset[str]:
-    import importlib
+    from .lang import get_grammar
 
-    return getattr(importlib.import_module(f"chronik.lang.{lang}.grammar"), "NOT_EVENT_COMPOUNDS", frozenset())
+    return getattr(get_grammar(lang), "NOT_EVENT_COMPOUNDS", frozenset())
 
 
 @lru_cache(maxsize=None)

@@ -15,6 +15,14 @@ SUPPORTED = ("de", "en")
 
 
 @lru_cache(maxsize=None)
+def get_grammar(code: str):
+    """The grammar module of a language (``chronik.lang.<code>.grammar``): its rule
+    functions and word sets (determiner cases, subordinators, negations ...)."""
+    get_lang(code)  # validates the code
+    return importlib.import_module(f".{code}.grammar", __name__)
+
+
+@lru_cache(maxsize=None)
 def get_lang(code: str) -> Language:
     """The language object for an ISO 639-1 code.
 
