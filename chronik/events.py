@@ -422,8 +422,9 @@ class Coder:
         near = {toks[k].text.casefold() for k in range(max(lo, h - 4), min(hi, h + 4)) if k != h}
         if near & self.gr.FUTURE and not self._is_passive(sent, h, lo, hi):
             return "intent"  # "will withdraw", "would blockade", "wird ... entsenden"
-        if {toks[k].lemma for k in range(lo, hi)} & self.gr.INTENTION and match.trigger.type in COOPERATIVE:
-            return "intent"  # "is willing to send", "bereit, ... zu entsenden"
+        near_lemmas = {toks[k].lemma for k in range(max(lo, h - 5), min(hi, h + 3)) if k not in match.tokens}
+        if near_lemmas & self.gr.INTENTION and match.trigger.type in COOPERATIVE:
+            return "intent"  # "is willing to send", "wishes to speak with", "bereit, ... zu entsenden"
         return "asserted"
 
     # ------------------------------------------------------------------ arguments

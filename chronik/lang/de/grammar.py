@@ -145,7 +145,7 @@ NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals 
 NOT_NEGATING_NEXT = frozenset("nur".split())  # "nicht nur ... sondern auch"
 HYPOTHETICAL = frozenset("könnte könnten hätte hätten wäre wären".split())
 # Intention markers: an intended cooperative act is AGREE ("will einen Nukleargipfel").
-INTENTION = frozenset("wollen beabsichtigen planen bereit bereitschaft vorhaben anbieten zusagen versprechen".split())
+INTENTION = frozenset("wollen beabsichtigen planen bereit bereitschaft vorhaben anbieten zusagen versprechen wünschen hoffen".split())
 PRONOUN_SUBJECTS = frozenset("er sie es".split())
 # Head nouns that take their sector from a genitive: "Spezialeinheiten der Polizei" (COP),
 # "Sprecher der oppositionellen Gruppierung" (OPP), "Vertreter Libyens" (GOV).

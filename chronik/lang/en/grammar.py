@@ -51,7 +51,7 @@ SPEECH_LEMMAS = frozenset(
 NEGATIONS = frozenset("not n't never no neither nor".split())
 NOT_NEGATING_NEXT = frozenset(["only"])
 HYPOTHETICAL = frozenset("could might".split())
-INTENTION = frozenset("intend plan ready willing offer promise pledge vow agree expect prepare may".split())
+INTENTION = frozenset("intend plan ready willing offer promise pledge vow agree expect prepare may wish want hope seek".split())
 PRONOUN_SUBJECTS = frozenset("he she it they".split())
 GENERIC_HEADS = frozenset(
     "leader official officer representative spokesman spokeswoman spokesperson member supporter unit leader head chief "
