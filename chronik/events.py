@@ -455,6 +455,96 @@ class Coder:
         return case, prep
 
     def _arguments(self, sent, h, lo, hi, mentions, passive, noun):
+        src, tgt = self._rule_arguments(sent, h, lo, hi, mentions, passive, noun)
+        if sent.tokens[h].dep is not None:
+            found = self._dep_arguments(sent, h, mentions)
+            if found is not None:  # the parse decides the source; a missing object falls back to the rules
+                dsrc, dtgt = found
+                tgt = dtgt if dtgt is not None else (tgt if tgt is not dsrc else None)
+                src = dsrc
+        return src, tgt
+
+    # ------------------------------------------------------------------ from a dependency parse
+    def _dep_arguments(self, sent: Sentence, h: int, mentions: list[Mention]):
+        """Source and target from the parse (English with spaCy installed): the subject of the
+        trigger's verb (climbing through xcomp/conj: "agreed to undertake", "rejected ... and
+        said"), the passive agent, the direct object or a recipient preposition's object;
+        for event nouns the possessor or "by" phrase. None when the parse names no source."""
+        toks = sent.tokens
+        kids: dict[int, list[int]] = {}
+        for i, t in enumerate(toks):
+            if t.head is not None:
+                kids.setdefault(t.head, []).append(i)
+
+        def mention_of(k: int) -> Mention | None:
+            best = None
+            stack, seen = [k], set()
+            while stack:
+                x = stack.pop(0)
+                if x in seen or len(seen) > 12:
+                    continue
+                seen.add(x)
+                for m in mentions:
+                    if m.tok_start <= x < m.tok_end:
+                        return m
+                if toks[x].dep in ("relcl", "acl", "prep") and x != k:
+                    continue  # not into relative clauses or prepositional modifiers
+                stack.extend(c for c in kids.get(x, []) if toks[c].dep not in ("relcl", "acl", "prep", "punct", "cc"))
+            return best
+
+        def pobj(prep: int) -> int | None:
+            return next((c for c in kids.get(prep, []) if toks[c].dep == "pobj"), None)
+
+        verb = h
+        if toks[h].pos in ("NOUN", "PROPN"):
+            # event noun: possessor or "by" phrase is the actor; else the governing verb's subject
+            src = tgt = None
+            for c in kids.get(h, []):
+                if toks[c].dep == "poss":
+                    src = src or mention_of(c)
+                elif toks[c].dep == "prep" and toks[c].text.casefold() == "by" and pobj(c) is not None:
+                    src = src or mention_of(pobj(c))
+                elif toks[c].dep == "prep" and toks[c].text.casefold() in self.gr.TARGET_PREPOSITIONS and pobj(c) is not None:
+                    tgt = tgt or mention_of(pobj(c))
+            if src is not None:
+                return src, (tgt if tgt is not src else None)
+            head = toks[h].head
+            if toks[h].dep in ("dobj", "attr", "nsubjpass") and head is not None and toks[head].lemma in self.gr.LIGHT_VERBS:
+                verb = head  # "held talks", "staged demonstrations", "imposed sanctions"
+            else:
+                return None
+        subj = agent = obj = recipient = None
+        v = verb
+        for _ in range(4):
+            passive = any(toks[c].dep in ("auxpass", "nsubjpass") for c in kids.get(v, []))
+            for c in kids.get(v, []):
+                d = toks[c].dep
+                if d == "nsubj" and subj is None:
+                    subj = mention_of(c)
+                elif d == "nsubjpass" and obj is None:
+                    obj = mention_of(c)
+                elif d == "agent" and pobj(c) is not None:
+                    agent = agent or mention_of(pobj(c))
+                elif d in ("dobj", "dative") and obj is None and v == verb:
+                    obj = mention_of(c)
+                elif d == "prep" and v == verb and toks[c].text.casefold() in self.gr.TARGET_PREPOSITIONS and pobj(c) is not None:
+                    recipient = recipient or mention_of(pobj(c))
+            if subj is not None or agent is not None or toks[v].dep not in ("xcomp", "conj", "ccomp") or toks[v].head is None:
+                break
+            if toks[v].dep == "ccomp" and passive:
+                break
+            v = toks[v].head  # "agreed to undertake", "rejected ... and said they opposed"
+        src = agent if passive and agent is not None else subj
+        if passive and agent is None:
+            src = None
+        if src is None:
+            return None
+        tgt = obj or recipient
+        if tgt is src:
+            tgt = recipient if recipient is not src else None
+        return src, tgt
+
+    def _rule_arguments(self, sent, h, lo, hi, mentions, passive, noun):
         toks = sent.tokens
         inside = [m for m in mentions if lo <= m.tok_start and m.tok_end <= hi
                   and not (m.tok_start == 0 and m.tok_end < len(toks) and toks[m.tok_end].text == ":")]  # "Niger: ..."
