@@ -219,7 +219,7 @@ class ActorFinder:
             key = normalise(tok.text)
             if key in self.surnames:
                 return self._person_atom(i, i + 1, self.surnames[key], surname=True)
-            if (self.code != "de" or not tok.text[0:1].islower()) and len(tok.text) >= 4:
+            if self.on is not None and len(tok.text) >= 4:  # without a date a bare surname is too ambiguous
                 rows = self.kb.lookup_surname(tok.text, self.on)
                 names = {r.name for r in rows}
                 if len(names) == 1 and (self.on is None or rows[0].covers(self.on)) and (tok.i > 0 or not simplemma.is_known(low, lang=self.code)):
@@ -253,7 +253,7 @@ class ActorFinder:
         if self.code == "de":
             return _capitalised(tok)
         # English verbs share lemmas with role nouns only rarely; "police" etc. fine.
-        return tok.text.casefold() not in ("rebel", "protest", "guard")
+        return tok.text.casefold() not in ("protest",)
 
     def _person_atom(self, i: int, j: int, name: str, surname: bool = False) -> Atom:
         row = self.kb.office_on(name, self.on) if self.on else None
@@ -488,7 +488,7 @@ class ActorFinder:
             if m.kind == "pronoun":
                 if m.actor.role == "group":  # "sie", "they": a collective first, else a state
                     near = [e for e in recent if m.sentence - e["sentence"] <= 1]
-                    for kinds in (("group",), ("country", "org", "igo", "role")):
+                    for kinds in (("group", "role"), ("country", "org", "igo")):
                         for e in near:
                             if e["kind"] in kinds:
                                 return e
@@ -537,7 +537,8 @@ class ActorFinder:
             c = m.actor.country
             if c and c not in ("IGO", "NGO", "MNC"):
                 weight[c] += 2 if m.sentence in titles else 1
-                per_sentence.setdefault(m.sentence, set()).add(c)
+                if m.kind == "country":  # "South African leader" lends its country to nobody else
+                    per_sentence.setdefault(m.sentence, set()).add(c)
         for sent_i, c in self.place_countries:
             if c:
                 weight[c] += 2 if sent_i in titles else 1

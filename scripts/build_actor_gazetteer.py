@@ -640,6 +640,10 @@ en|organisation for the prohibition of chemical weapons|igo|IGO||OPCW|
 en|organization for the prohibition of chemical weapons|igo|IGO||OPCW|
 de|europäische union|igo|IGO||European Union|
 en|european union|igo|IGO||European Union|
+en|european community|igo|IGO||European Community|
+en|ec|igo|IGO||European Community|cs
+de|europäische gemeinschaft|igo|IGO||European Community|
+de|eg|igo|IGO||European Community|cs
 *|eu|igo|IGO||European Union|cs,prefix
 en|e.u.|igo|IGO||European Union|prefix
 de|brüssel|igo|IGO||European Union|
