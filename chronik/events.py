@@ -246,7 +246,13 @@ class Coder:
         if tgt is not None and tgt.entity == src.entity and tgt.entity >= 0:
             tgt = None
         location = self._place(sent, lo, hi)
-        tgt_actor = self._actor(tgt, sent, mentions) if tgt else self._place_target(sent, h, hi, mentions, src, location, etype)
+        dem = self._demonym_target(sent, h, hi, mentions, src)
+        if dem is not None and (tgt is None or dem[0] < tgt.tok_start):
+            tgt_actor = dem[1]  # "opposed to French mediation in talks with Syria" -> France
+        elif tgt is not None:
+            tgt_actor = self._actor(tgt, sent, mentions)
+        else:
+            tgt_actor = self._place_target(sent, h, hi, mentions, src, location, etype)
         if status == "negated" and not self.options.include_negated:
             return None
         if status == "hypothetical" and not self.options.include_hypothetical:
@@ -267,6 +273,25 @@ class Coder:
             status=status, reported_by=reported_by, lang=self.code, confidence=min(conf, 0.95),
             rule=f"{'noun:' if noun and not sent.is_title else ''}{trig.type}:{' '.join(trig.words)}", trigger=" ".join(toks[k].text for k in sorted(match.tokens)),
         )
+
+    def _demonym_target(self, sent, h, hi, mentions, src) -> tuple[int, Actor] | None:
+        """A thing of a country as the object: "reject proposed Israeli changes", "opposed to
+        French mediation", "against Kampuchean guerrilla camps" -> that country."""
+        from .gazetteer import get_gazetteer
+
+        g = get_gazetteer(self.code)
+        toks = sent.tokens
+        covered = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
+        src_country = _country(src.actor)
+        for k in range(h + 1, min(hi, h + 7)):
+            if k in covered or not toks[k].text[:1].isalpha():
+                continue
+            if toks[k].text.casefold() in self.gr.SUBORDINATORS:
+                break
+            e = g.lookup_phrase([toks[k].text])
+            if e is not None and e.kind == "adj" and e.country and e.country != src_country:
+                return k, Actor(text=toks[k].text, name=e.name, country=e.country)
+        return None
 
     def _place_target(self, sent, h, hi, mentions, src, location, etype) -> Actor | None:
         """No recipient named: the country where the act happens is it ("lifted a curfew in
