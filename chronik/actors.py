@@ -134,7 +134,26 @@ class ActorFinder:
                 continue
             out.append(atom)
             i = atom.end
-        return self._add_titled_names(toks, out)
+        return self._add_titled_names(toks, self._demonym_groups(toks, out))
+
+    def _demonym_groups(self, toks: list[Token], atoms: list[Atom]) -> list[Atom]:
+        """English: a demonym before a plural noun that is no role names people of that
+        country: "Algerian landowners", "Palestinian youths" (not "Israeli attacks")."""
+        if self.code != "en":
+            return atoms
+        from .triggers import get_lexicon
+
+        lex = get_lexicon(self.code, 6)
+        taken = {k for a in atoms for k in range(a.start, a.end)}
+        for a in atoms:
+            if a.kind != "adj" or a.role_kind or a.end >= len(toks) or a.end in taken:
+                continue
+            nxt = toks[a.end]
+            if nxt.text.isalpha() and nxt.text.islower() and nxt.text.endswith("s") and not nxt.text.endswith("ss") \
+                    and nxt.text not in STOP["en"] and not lex.candidates(nxt.lemma, True) and nxt.lemma not in _VERBISH:
+                a.end += 1
+                a.role_kind = "people"
+        return atoms
 
     def _add_titled_names(self, toks: list[Token], atoms: list[Atom]) -> list[Atom]:
         """Unknown names after a person role ("Informationsminister Ghasi Aridi") or
@@ -377,7 +396,7 @@ class ActorFinder:
     def _is_actor(self, p: Phrase) -> bool:
         kinds = {a.kind for a in p.all}
         if kinds == {"adj"} and len(p.atoms) == 1:
-            return p.atoms[0].role_kind == "demonym"
+            return p.atoms[0].role_kind in ("demonym", "people")
         return not kinds <= {"adj", "our"}
 
     def _demonym_noun(self, tok: Token) -> bool:
@@ -427,7 +446,7 @@ class ActorFinder:
             country, sector, name = nation.country, nation.sector, nation.name
             kind = "country" if nation.kind in CAPITAL_LIKE else nation.kind
             if nation.kind == "adj":
-                kind, sector = "group", "CVL"  # "die Iraner", "the Palestinians": the people
+                kind, sector = "group", "CVL"  # "die Iraner", "the Palestinians", "Algerian landowners": the people
             if nation.kind in CAPITAL_LIKE:
                 sector = sector or "GOV"
         elif p.first("pronoun"):

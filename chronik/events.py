@@ -175,8 +175,8 @@ class Coder:
     def _conditional_threat(self, sent: Sentence, match: TriggerMatch, ev: Event) -> None:
         """A future act under a condition is a threat: "will withdraw its force from Chad unless ...",
         "threatened to ban voting ... if Hamas ran"."""
-        if ev.type in ("THREATEN", "AGREE") or ev.type in COOPERATIVE and ev.type != "RETREAT":
-            return
+        if ev.type == "THREATEN" or match.trigger.type == "AGREE" or match.trigger.type in COOPERATIVE and match.trigger.type != "RETREAT":
+            return  # a promise under a condition stays a promise; withdrawing one's force is a threat
         toks = sent.tokens
         words = [t.text.casefold() for t in toks]
         if not set(words[match.head:]) & self.gr.CONDITIONALS:

@@ -65,7 +65,7 @@ NOT_EVENT_COMPOUNDS: frozenset[str] = frozenset()
 # Markers of an infinitive or "that" complement: the content of a speech act.
 INFINITIVE_MARKERS = frozenset("to".split())
 COMPLEMENTIZERS = frozenset("that".split())
-FUTURE = frozenset("will would shall".split())
+FUTURE = frozenset("will would shall may".split())
 # Modal verbs of obligation in reported speech: "Russia said that Sudan must return the helicopter"
 # is the speaker's demand on the clause's subject.
 OBLIGATION = frozenset("must should".split())
