@@ -467,7 +467,8 @@ class ActorFinder:
     def link(self, m: Mention) -> None:
         """Assign ``m.entity``; role nouns and pronouns corefer to a compatible person."""
         a = m.actor
-        if m.kind == "pronoun" or (m.kind == "role" and a.name is None):
+        plural = self.code == "en" and m.kind == "role" and m.text.endswith("s") and not m.text.endswith("ss")
+        if m.kind == "pronoun" or (m.kind == "role" and a.name is None and not plural):  # "Iraqi leaders" are no one person
             target = self._antecedent(m)
             if target is not None:
                 m.entity = target["id"]

@@ -25,6 +25,7 @@ from .lang import get_grammar, get_lang
 from .lexicon import data_path, read_tsv
 from .model import Actor, Document, Event, Location, Mention, Sentence
 from .settings import Options
+from .kb import default_kb
 from .triggers import TriggerMatch, get_lexicon
 
 MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT", "COOPERATE"}
@@ -38,6 +39,8 @@ FORCEFUL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # Speech acts whose complement states their content rather than a separate event.
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", "CONCEDE"}
 HARD_BREAKS = {";", ":", "(", ")"}
+QUOTES_OPEN = {"„", "“", "«", "‚", "‹"}
+QUOTES_CLOSE = {"“", "”", "»", "‘", "›"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +236,8 @@ class Coder:
             src = speaker
         elif src is not None and speaker is not None and etype in MATERIAL and src.entity != speaker.entity:
             status, reported_by = "claimed", speaker.actor
+        if src is None and self._in_quote(sent, h):
+            src = self._quote_speaker(sent, mentions)  # '"We urge Iraqi leaders to reconsider," Ortagus said.'
         subordinate = self._opener(sent, lo) in self.gr.SUBORDINATORS
         if src is None and not subordinate and not passive:
             src = self._carry_subject(sent, h, mentions)
@@ -266,7 +271,8 @@ class Coder:
         cameo = trig.cameo if etype == trig.type and trig.cameo else sc.cameo
         conf = 0.45 + (0.2 if tgt_actor is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)
         return Event(
-            doc_id=self.doc.id, type=etype, source=self._actor(src, sent, mentions), target=tgt_actor,
+            doc_id=self.doc.id, type=etype, source=self._on_date(self._actor(src, sent, mentions), date),
+            target=self._on_date(tgt_actor, date),
             evidence_text=sent.text, evidence_start=sent.start, evidence_end=sent.end, sentence=sent.index,
             mode=trig.mode if etype == trig.type else None, context=list(trig.context), cameo=cameo, quad=sc.quad,
             intensity=sc.intensity, date=date, date_precision=precision, location=location,
@@ -313,6 +319,20 @@ class Coder:
             return Actor(text=location.text, name=location.name, country=location.country)
         return None
 
+    def _on_date(self, a, date: str | None):
+        """A known person's office on the event's own date, not the article's: Soleimani was a
+        general when the strike of "last week" killed him, though no longer on the day of print."""
+        if a is None or date is None or len(date) < 10 or date == self.doc.published:
+            return a
+        if isinstance(a, list):
+            return [self._on_date(x, date) for x in a]
+        if not a.name or not a.kb_id and not default_kb().lookup(a.name):
+            return a
+        row = default_kb().office_on(a.name, date[:10])
+        if row is None:
+            return a
+        return replace(a, country=row.country or a.country, sector=row.sector, role=row.role)
+
     def _actor(self, m: Mention, sent: Sentence, mentions: list[Mention]) -> Actor | list[Actor]:
         """Coordinated actors become a list: "Polizisten und Unterstützer der Regierung"."""
         partners = [m.actor]
@@ -344,6 +364,43 @@ class Coder:
                 hi = k
                 break
         return lo, hi
+
+    def _quote_depth(self, sent: Sentence) -> list[int]:
+        """For each token, how deep inside quotation marks it stands (0: outside)."""
+        depth, n = [], 0
+        for t in sent.tokens:
+            x = t.text
+            if x in ("„", "«", "‚", "‹"):
+                depth.append(n)
+                n += 1
+                continue
+            if x in ("”", "»", "‘", "›") or (x == "“" and n > 0) or (x == '"' and n > 0):
+                n = max(0, n - 1)
+                depth.append(n)
+                continue
+            if x in ("“", '"'):
+                depth.append(n)
+                n += 1
+                continue
+            depth.append(n)
+        return depth
+
+    def _in_quote(self, sent: Sentence, h: int) -> bool:
+        return self._quote_depth(sent)[h] > 0
+
+    def _quote_speaker(self, sent: Sentence, mentions: list[Mention]) -> Mention | None:
+        """The speaker of a quotation: the actor next to a verb of saying outside the quotes
+        ('"...," Ortagus said, "we urge ..."', "..., teilte X mit", "X sagte: „...“")."""
+        toks = sent.tokens
+        depth = self._quote_depth(sent)
+        outside = [m for m in mentions if depth[m.tok_start] == 0]
+        for k, t in enumerate(toks):
+            if depth[k] or t.lemma not in self.gr.SPEECH_LEMMAS:
+                continue
+            near = [m for m in outside if -4 <= m.tok_start - k <= 3 or -4 <= k - m.tok_end <= 3]
+            if near:
+                return min(near, key=lambda m: min(abs(m.tok_start - k), abs(k - m.tok_end)))
+        return None
 
     def _attribution_start(self, sent: Sentence) -> int:
         """Where a trailing attribution begins: "..., police sources said." / "..., teilte X mit."
