@@ -35,6 +35,8 @@ COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}
 # Event nouns whose genitive names the actor: "Abzug israelischer Truppen", "Angriff der Armee".
 GENITIVE_AGENT_TYPES = {"PROTEST", "MOBILIZE", "CONSULT", "ASSAULT", "RETREAT", "AGREE", "REJECT", "REQUEST",
                         "ACCUSE", "THREATEN", "SUPPORT", "SANCTION"}
+# Acts whose place is not their recipient: a meeting "in Brussels" is not with Belgium.
+NO_PLACE_TARGET = {"CONSULT"}
 FORCEFUL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # Speech acts whose complement states their content rather than a separate event.
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", "CONCEDE"}
@@ -166,6 +168,8 @@ class Coder:
         toks = sent.tokens
         end = max(match.tokens)
         for k in range(end + 1, min(len(toks), end + 7)):
+            if toks[k].lemma in self.gr.SPEECH_LEMMAS or toks[k].text.casefold() in ("und", "and", "sowie"):
+                return  # "forderte einen Waffenstillstand und sagte, dass ...": another verb's clause
             if toks[k].text.casefold() in self.gr.COMPLEMENTIZERS:
                 for m in mentions:
                     if k < m.tok_start <= k + 4:
@@ -215,8 +219,8 @@ class Coder:
             else:
                 status = "future"
         noun = self._is_noun(sent, h) and len(trig.words) == 1  # "Waffenstillstand fordern" is verbal
-        if noun and not sent.is_title and not self._noun_licensed(sent, h, lo, hi, mentions):
-            return None
+        if noun and not (sent.is_title and h <= 1) and not self._noun_licensed(sent, h, lo, hi, mentions):
+            return None  # a headline may open with its event noun: "Sanktionen gegen Libyen"
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
         if self.code == "de" and not noun and not passive and h > 0 and toks[h - 1].text.casefold() in ("und", "oder", "sowie", ",") \
                 and (src is None or src.tok_start > h):
@@ -307,10 +311,10 @@ class Coder:
         for m in mentions:
             if h < m.tok_start < hi and m.kind == "country" and m.entity != src.entity:
                 case, prep = self._case(sent, m)
-                if prep in self.gr.PLACE_TARGET_PREPOSITIONS and m.actor.country != src_country:
+                if prep in self.gr.PLACE_TARGET_PREPOSITIONS and m.actor.country != src_country and etype not in NO_PLACE_TARGET:
                     return replace(m.actor, sector=None)
-        if location is None or not location.country:
-            return None
+        if location is None or not location.country or etype in NO_PLACE_TARGET:
+            return None  # talks "in Brussels" are not held with Belgium
         if location.country != src_country:
             return Actor(text=location.text, name=location.name, country=location.country)
         if etype in ("COERCE", "ASSAULT"):
@@ -435,6 +439,8 @@ class Coder:
 
     def _is_noun(self, sent: Sentence, h: int) -> bool:
         tok = sent.tokens[h]
+        if tok.pos is not None:  # a tagger ran
+            return tok.pos in ("NOUN", "PROPN")
         if self.code == "de":
             return tok.text[:1].isupper() and h > 0
         prev = sent.tokens[h - 1].text.casefold() if h > 0 else ""
@@ -616,9 +622,12 @@ class Coder:
             if toks[v].dep == "ccomp" and passive:
                 break
             v = toks[v].head  # "agreed to undertake", "rejected ... and said they opposed"
-        src = agent if passive and agent is not None else subj
-        if passive and agent is None:
+        if agent is not None:  # "talks hosted by Charles Michel": the agent acts
+            src = agent
+        elif passive:
             src = None
+        else:
+            src = subj
         if src is None:
             return None
         tgt = obj or recipient
