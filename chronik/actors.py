@@ -333,6 +333,7 @@ class ActorFinder:
         for n, atom in enumerate(atoms):
             cur = out[-1] if out else None
             gap = [t.text.casefold() for t in toks[cur.end : atom.start]] if cur else []
+            self._cap_gap = [t.text[:1].isupper() and t.text.isalpha() for t in toks[cur.end : atom.start]] if cur else []
             nxt = atoms[n + 1] if n + 1 < len(atoms) else None
             if cur is not None and atom.kind in ("adj", "country") and nxt is not None and nxt.kind == "role" \
                     and nxt.start == atom.end and cur.atoms[-1].kind == "role" and not self._generic(cur.atoms[-1]) \
@@ -380,8 +381,10 @@ class ActorFinder:
             (w.isalpha() and w.islower() and w not in stop and w not in _VERBISH and not _finite_de(w)) or w in ("'s", "’s") for w in gap
         ):
             return not has_name
-        # Role + name: "Präsident Ilham Aliyev", "Außenministerin Condoleezza Rice", "Secretary of State Antony Blinken".
-        if atom.kind in ("person", "name") and not has_name and cur.has("role", "adj") and (not gap or gap == [","]):
+        # Role + name: "Präsident Ilham Aliyev", "Außenministerin Condoleezza Rice", "Secretary of State Antony Blinken",
+        # "des ägyptischen Präsidenten Muhammad Husni Mubarak" (an unknown first name between).
+        if atom.kind in ("person", "name") and not has_name and cur.has("role", "adj") and (
+                not gap or gap == [","] or (len(gap) <= 2 and all(self._cap_gap))):
             return last.kind in ("role", "country", "capital", "adj", "igo")
         # Name, role: "Bazoum Mohammed, Sprecher der oppositionellen Gruppierung CFDR".
         if last.kind in ("person", "name") and atom.kind == "role" and gap == [","] and atom.role_kind == "person" and not cur.has("role"):

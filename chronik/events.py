@@ -35,6 +35,8 @@ COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"}
 # Event nouns whose genitive names the actor: "Abzug israelischer Truppen", "Angriff der Armee".
 GENITIVE_AGENT_TYPES = {"PROTEST", "MOBILIZE", "CONSULT", "ASSAULT", "RETREAT", "AGREE", "REJECT", "REQUEST",
                         "ACCUSE", "THREATEN", "SUPPORT", "SANCTION"}
+# "protestierten gegen die gewaltsame Auflösung", "protest against the arrests": content, not an event
+AGAINST = {"gegen", "against", "über", "over", "wegen"}
 # Acts whose place is not their recipient: a meeting "in Brussels" is not with Belgium.
 NO_PLACE_TARGET = {"CONSULT"}
 FORCEFUL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
@@ -152,7 +154,9 @@ class Coder:
                 # the object noun of a speech act is its content: "rejected recent calls for aid"
                 obj_noun = a.trigger.type in CONTENT_TYPES and len(b.trigger.words) == 1 and b.head - a_end <= 3 \
                     and self._is_noun(sent, b.head)
-                if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES) or obj_noun:
+                against = a.trigger.type in CONTENT_TYPES | {"PROTEST"} and self._is_noun(sent, b.head) and any(
+                    toks[k].text.casefold() in AGAINST for k in range(max(a_end + 1, b.head - 4), b.head))
+                if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES) or obj_noun or against:
                     out[b.head] = a.head
         return out
 
@@ -661,7 +665,7 @@ class Coder:
             if case == "gen" or (noun and m.tok_start == h + 1):
                 if m.tok_start == h + 1 or (m.tok_start <= h + 3 and m.tok_start > h):
                     obj_cands.append((0, m))
-                elif m.tok_start > h:
+                elif m.tok_start > h and not self._genitive_in_pp(sent, m):
                     obj_cands.append((3, m))  # "setzte die Mitgliedschaft des Landes aus"
                 continue
             if case in ("acc", "dat"):
@@ -680,6 +684,11 @@ class Coder:
             # Agentless passive: the grammatical subject is the target.
             tgt = subj_cands[0] if subj_cands else None
             return None, tgt
+        if noun and agent is not None and 0 < agent.tok_start - h <= 3:
+            # "eine Kundgebung von Gegnern des Präsidenten": the von/by phrase acts
+            rest = [m for m in subj_cands if m is not agent] + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]
+            tgt = next((m for m in rest if m.entity != agent.entity and m.tok_start > agent.tok_end), None)
+            return agent, tgt
         if self.code == "en":
             before = [m for m in subj_cands if m.tok_end <= h]
             src = before[-1] if before else None
@@ -700,6 +709,19 @@ class Coder:
     def _opener(self, sent: Sentence, lo: int) -> str:
         """The word that opens the trigger's clause ("dass", "that", "where", ","), or ""."""
         return sent.tokens[lo - 1].text.casefold() if lo > 0 else ""
+
+    def _genitive_in_pp(self, sent: Sentence, m: Mention) -> bool:
+        """"vor dem Gebäude der Journalistengewerkschaft": the genitive belongs to a place."""
+        toks = sent.tokens
+        k = m.tok_start - 1
+        while k >= 0 and toks[k].text.casefold() in ("der", "des", "of", "the"):
+            k -= 1
+        # k is the governing noun; a preposition within two tokens before it makes it an adjunct
+        for j in range(max(0, k - 3), k):
+            w = toks[j].text.casefold()
+            if w in _OTHER_PREPS.get(self.code, ()) or w in ("vor", "hinter", "neben", "auf", "an", "near", "outside", "at"):
+                return True
+        return False
 
     def _genitive_agent(self, sent: Sentence, h: int) -> bool:
         """Is the genitive after this event noun its agent ("Abzug israelischer Truppen",

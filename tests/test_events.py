@@ -404,8 +404,6 @@ def test_coordinated_german_source_with_genitive():
     assert ev.source[0].sector == "COP"
 
 
-@xfail("'eine Kundgebung von Gegnern des ägyptischen Präsidenten': the genitive president becomes the protest's "
-       "source (EGY GOV); the opponents protest against him")
 def test_protest_source_is_the_opponents():
     text = ("Am Samstag wurde in der Innenstadt von Kairo eine Kundgebung von Gegnern des ägyptischen Präsidenten "
             "Muhammad Husni Mubarak gewaltsam beendet. Polizisten und Unterstützer der Regierung schlugen mit Knüppeln auf Demonstranten ein.")
