@@ -427,6 +427,9 @@ class ActorFinder:
             how, kind = "kb", "name"
             if role is not None and sector is None:
                 sector = role.sector
+                adj = next((a for a in p.all if a.role_kind == "sectoradj"), None)
+                if adj is not None and self._generic(role):
+                    sector = adj.sector  # "Bazoum Mohammed, Sprecher der oppositionellen Gruppierung": OPP
             if nation is not None and country is None:
                 country = nation.country
             kb_id = self._qid(person.name)
