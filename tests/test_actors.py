@@ -156,10 +156,6 @@ def test_mubarak_kb_country_and_name():
     assert (m.actor.country, m.actor.name) == ("EGY", "Hosni Mubarak")
 
 
-@pytest.mark.xfail(reason="'Bazoum Mohammed, Sprecher der oppositionellen Gruppierung CFDR' (2010): the "
-                          "apposition's 'oppositionellen' is ignored (sector GOV, not OPP) and the country stays "
-                          "None without context; the KB's Mohamed Bazoum (president 2021-23) is not matched either",
-                   strict=True)
 def test_opposition_spokesman_before_he_was_president():
     text = ("Bazoum Mohammed, Sprecher der oppositionellen Gruppierung CFDR, forderte die Militärjunta bei der "
             "Kundgebung in Niger dazu auf, alsbald zur Demokratie zurückzukehren.")
