@@ -206,7 +206,6 @@ class Coder:
         if len(trig.words) == 1 and any(m.tok_start <= h < m.tok_end for m in mentions):
             return None  # the trigger word is part of an actor ("Protestbewegung", "Kämpfer")
         lo, hi = self._region(sent, h)
-        main_lo, _ = self._region(sent, 0) if lo > 0 else (lo, hi)
         passive = self._is_passive(sent, h, lo, hi)
         status = self._status(sent, match, lo, hi)
         if status is None:
@@ -903,7 +902,7 @@ def dedup(events: list[Event]) -> list[Event]:
 
 
 def _is_title(e: Event) -> bool:
-    return e.rule.startswith("title:") or e.confidence < 0  # set by code_events for headline sentences
+    return e.rule.startswith("title:")  # set by code_events for headline sentences
 
 
 def _merge(keep: Event, other: Event) -> Event:
