@@ -120,8 +120,9 @@ class ClauseMixin:
             if m.tok_start in (h + 1, h + 2, h + 3) and m.tok_start <= hi:
                 between = [t.text.casefold() for t in toks[h + 1 : m.tok_start]]
                 if all(w in self.gr.AGENT_PREPOSITIONS or w in self.gr.DETERMINER_CASE and self.gr.DETERMINER_CASE[w] == "gen"
-                       or w in ("der", "of", "by") or (w.isalpha() and w.islower()) for w in between):
-                    return True
+                       or w in ("der", "of", "by") or (w.isalpha() and w.islower() and w not in self.gr.TARGET_PREPOSITIONS
+                                                        and w not in self.gr.PLACE_TARGET_PREPOSITIONS) for w in between):
+                    return True  # "Angriff der Armee", "attack by rebels"; not "Kritik an Iran"
         return False
 
     def _is_passive(self, sent: Sentence, h: int, lo: int, hi: int) -> bool:
