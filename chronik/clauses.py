@@ -116,6 +116,8 @@ class ClauseMixin:
             return False
         if any(toks[k].lemma in self.gr.LIGHT_VERBS for k in range(lo, hi) if k != h):
             return True
+        if any(w in self.gr.POSSESSIVES for w in before[-2:]):
+            return True  # "bei seinem Treffen mit Medwedew", "their protest": the possessor acts
         for m in mentions:
             if m.tok_start in (h + 1, h + 2, h + 3) and m.tok_start <= hi:
                 between = [t.text.casefold() for t in toks[h + 1 : m.tok_start]]

@@ -198,3 +198,20 @@ def is_participle(text: str, lemma: str) -> bool:
 # Adjectives that give a generic head its sector: "Sprecher der oppositionellen Gruppierung" (OPP).
 ADJECTIVE_SECTORS = {"oppositionell": "OPP", "regierungstreu": "PRM", "aufständisch": "REB", "islamistisch": "REB",
                      "militant": "REB", "separatistisch": "REB", "studentisch": "EDU", "kirchlich": "REL"}
+
+# Possessive determiners: "seinem Treffen", "their protest" - the possessor is the actor.
+POSSESSIVES = frozenset("sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres".split())
+
+
+def _casefold_word_sets() -> None:
+    """Lemmas and token texts are compared case-folded ("beschließen" -> "beschliessen"):
+    fold every word set of this module the same way."""
+    g = globals()
+    for name, value in list(g.items()):
+        if name.isupper() and isinstance(value, frozenset) and all(isinstance(w, str) for w in value):
+            g[name] = frozenset(value) | frozenset(w.casefold() for w in value)
+        elif name.isupper() and isinstance(value, dict) and all(isinstance(k, str) for k in value):
+            g[name] = {**value, **{k.casefold(): v for k, v in value.items()}}
+
+
+_casefold_word_sets()

@@ -86,3 +86,5 @@ ADJECTIVE_SECTORS = {"opposition": "OPP", "pro-government": "PRM", "islamist": "
 
 def is_participle(text: str, lemma: str) -> bool:
     return text.casefold().endswith(("ed", "en"))
+# Possessive determiners: "seinem Treffen", "their protest" - the possessor is the actor.
+POSSESSIVES = frozenset("his her its their".split())
