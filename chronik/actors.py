@@ -172,10 +172,17 @@ class ActorFinder:
             return lo, hi
 
         extra: list[Atom] = []
+        drop: set[int] = set()
         for a in atoms:
             if a.kind != "role" or a.role_kind != "person":
                 continue
             run = name_run(a.end, 1)
+            if run is not None:
+                nxt = next((b for b in atoms if b.start == run[1]), None)
+                if nxt is not None and nxt.kind == "role" and nxt.end - nxt.start == 1 and _capitalised(toks[nxt.start]) \
+                        and self.code == "en":
+                    run = (run[0], nxt.end)  # "Defence Secretary Tom King": King is a surname
+                    drop.add(id(nxt))
             if run is None and a.end + 1 < len(toks) and toks[a.end].text == ",":
                 run = name_run(a.end + 1, 1)  # "Einer der Putschisten, Harouna Djibrilla Adamou, dankte"
                 if run and run[1] - run[0] < 2:
@@ -188,7 +195,7 @@ class ActorFinder:
                     extra.append(self._name_atom(toks, *run))
         if not extra:
             return atoms
-        return sorted(atoms + extra, key=lambda a: a.start)
+        return sorted([a for a in atoms if id(a) not in drop] + extra, key=lambda a: a.start)
 
     def _name_atom(self, toks: list[Token], i: int, j: int) -> Atom:
         name = " ".join(t.text for t in toks[i:j])
@@ -231,6 +238,8 @@ class ActorFinder:
                 return atom
         if self.code != "de" or _capitalised(tok):
             e = self.g.lookup_role_lemma(tok.lemma)
+            if e is None and self.code != "de" and tok.i == 0:
+                e = self.g.lookup_role_lemma(self.g.lang.lemmatize(tok.text.lower()))  # "Militants said ..."
             if e is not None and self._role_ok(tok, e) and not self._attributive(toks, i):
                 return self._entry_atom(i, i + 1, e)
         # A surname of someone already named, or of a KB person.
@@ -416,8 +425,9 @@ class ActorFinder:
         person = p.first("person")
         name_atom = p.first("name")
         role = p.first("role")
-        nation = next((a for a in p.all if a.kind in ("country", "capital", "adj", "igo", "ngo", "org", "group")
-                       and a.role_kind != "sectoradj"), None)
+        nation = next((a for a in p.all if a.kind in ("group", "org", "igo", "ngo") and a is not p.atoms[0]), None) or \
+            next((a for a in p.all if a.kind in ("country", "capital", "adj", "igo", "ngo", "org", "group")
+                  and a.role_kind != "sectoradj"), None)  # "Iraq's Al-Qaeda" is al-Qaeda
         our = p.first("our")
         how = "gazetteer"
         country = sector = name = role_label = kb_id = None

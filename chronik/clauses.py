@@ -110,8 +110,9 @@ class ClauseMixin:
         or in the genitive of another noun ("Vorbedingung der Stationierung") are background."""
         toks = sent.tokens
         before = [toks[k].text.casefold() for k in range(max(0, h - 3), h)]
-        if any(w in self.gr.BACKGROUND_PREPOSITIONS for w in before):
-            return False
+        if any(w in self.gr.BACKGROUND_PREPOSITIONS for w in before) or before[-3:-1] and any(
+                w in self.gr.AGENT_PREPOSITIONS for w in before[-3:]):
+            return False  # "killed by an improvised explosive device": the noun is an instrument
         if self.code == "de" and h >= 2 and before[-1:] in (["der"], ["des"]) and toks[h - 2].text[:1].isupper():
             return False
         if any(toks[k].lemma in self.gr.LIGHT_VERBS for k in range(lo, hi) if k != h):
