@@ -28,7 +28,7 @@ from .outlets import outlet_country
 # Aserbaidschan", "President of Azerbaijan", "Iran's foreign minister".
 GENITIVE_LINK = {
     "de": {"der", "des", "von", "vom", "republik", "islamischen", "bundesrepublik", "föderation", "königreich", "staates", "volksrepublik", "arabischen", "vereinigten"},
-    "en": {"of", "the", "republic", "'s", "’s", "islamic", "people's", "federal", "kingdom"},
+    "en": {"of", "for", "the", "republic", "'s", "’s", "islamic", "people's", "federal", "kingdom"},
 }
 # Words that never sit inside a name phrase.
 STOP = {
@@ -44,7 +44,7 @@ _NOUN_SUFFIXES = ("tion", "sion", "ment", "ity", "ance", "ence", "ship", "ism", 
 _VERBISH = frozenset("say tell be have do will would can could may might must should shall".split())
 LOCATIVE = {
     "de": frozenset("in im nach aus bei nahe vor von".split()),
-    "en": frozenset("in at near to from outside".split()),
+    "en": frozenset("in at near to outside".split()),  # "a claim from Berlin" is the government's
 }
 # Second parts of hyphenated compounds that make the first part a modifier.
 MODIFIER_TAILS = frozenset("member mitglied led backed allied based sponsored geführt gestützt unterstützt nahe".split())
