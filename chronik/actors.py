@@ -14,6 +14,7 @@ Three steps per sentence:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import IO
 
 import simplemma
@@ -508,6 +509,14 @@ class ActorFinder:
         self.entities.append(ent)
         m.entity = ent["id"]
 
+    def _gender_ok(self, m: Mention, a: Actor) -> bool:
+        """English "she" refers to a woman, "he" to someone else (first names in data/female-names.txt)."""
+        word = m.text.casefold()
+        if self.code != "en" or word not in ("he", "she") or not a.name:
+            return True
+        female = a.name.split()[0].casefold() in female_names()
+        return female if word == "she" else not female
+
     def _key(self, m: Mention) -> tuple:
         a = m.actor
         if m.kind == "name" and a.name:
@@ -529,7 +538,7 @@ class ActorFinder:
                             if e["kind"] in kinds:
                                 return e
                     return None
-                if ent["kind"] == "name":
+                if ent["kind"] == "name" and self._gender_ok(m, ent["actor"]):
                     return ent
                 continue
             if m.actor.country and ea.country and m.actor.country != ea.country:
@@ -610,6 +619,14 @@ class ActorFinder:
         return mentions
 
 
+
+
+@lru_cache(maxsize=1)
+def female_names() -> frozenset[str]:
+    from .lexicon import data_path
+
+    with open(data_path("female-names.txt"), encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
 def role_family(role: str | None) -> str | None:

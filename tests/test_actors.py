@@ -533,3 +533,18 @@ def test_actor_eval_script_runs():
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "country accuracy" in proc.stdout and "sector accuracy" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, name",
+    [
+        ("Opposition leader Sviatlana Tsikhanouskaya met President Alexander Lukashenko. She asked for support.",
+         "She", "Sviatlana Tsikhanouskaya"),
+        ("Opposition leader Sviatlana Tsikhanouskaya met President Alexander Lukashenko. He refused.",
+         "He", "Alexander Lukashenko"),
+    ],
+)
+def test_english_pronouns_agree_in_gender(text, pronoun, name):
+    doc = run_actors(text, "en", "2020-08-01")
+    m = next(x for x in doc.mentions if x.text == pronoun)
+    assert m.how == "coreference" and m.actor.name == name
