@@ -84,6 +84,10 @@ class ClauseMixin:
         if t in HARD_BREAKS:
             return True
         if t in self.gr.SUBORDINATORS:
+            # ambiguous ones ("mehr als 60", "um 10 Uhr", "Damit gehen die USA ...") open a clause
+            # only after a comma or at the start of the sentence
+            if t in getattr(self.gr, "CLAUSE_INITIAL_ONLY", ()) and k > 0 and toks[k - 1].text not in (",", ";", ":"):
+                return False
             return True
         if t == "," and k + 1 < len(toks):
             nxt = toks[k + 1]

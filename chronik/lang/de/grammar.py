@@ -135,6 +135,8 @@ PASSIVE_AUX = frozenset("wurde wurden worden wird werden".split())
 # Subordinate clause openers; a clause after them may report speech ("betonte, dass ...").
 SUBORDINATORS = frozenset("dass ob weil wenn falls nachdem als da während wodurch wobei sodass damit um wo wohin woher worauf womit".split())
 CONDITIONALS = frozenset("wenn falls sofern".split())
+# Subordinators that are also prepositions or adverbs: a clause only after a comma.
+CLAUSE_INITIAL_ONLY = frozenset("als da um damit während wo".split())
 # Verbs of saying: their subject is the speaker of a reported clause.
 SPEECH_LEMMAS = frozenset(
     "sagen erklären betonen mitteilen berichten erwähnen behaupten melden äußern unterstreichen hinweisen "
