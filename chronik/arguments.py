@@ -235,7 +235,7 @@ class ArgumentMixin:
         toks = sent.tokens
         covered = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
         src_country = _country(src.actor)
-        for k in range(h + 1, min(hi, h + 7)):
+        for k in range(h + 1, min(hi, h + 11)):
             if k in covered or not toks[k].text[:1].isalpha():
                 continue
             if toks[k].text.casefold() in self.gr.SUBORDINATORS:

@@ -180,6 +180,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                 etype, status = "THREATEN", "asserted"
             else:
                 status = "future"
+        if any(toks[k].text.casefold() in ("by", "durch") for k in range(max(lo, h - 3), h)) and not any(
+                toks[k].pos == "VERB" for k in match.tokens):
+            return None  # "killed by an improvised explosive device", "durch einen Luftangriff": an instrument
         noun = self._is_noun(sent, h) and len(trig.words) == 1  # "Waffenstillstand fordern" is verbal
         if noun and not (sent.is_title and h <= 1) and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None  # a headline may open with its event noun: "Sanktionen gegen Libyen"
@@ -218,7 +221,11 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             tgt = None
         location = self._place(sent, lo, hi)
         dem = self._demonym_target(sent, h, hi, mentions, src)
-        if dem is not None and (tgt is None or dem[0] < tgt.tok_start):
+        about = dem is not None and etype in ("ACCUSE", "REJECT", "PROTEST") and any(
+            toks[k].text.casefold() in AGAINST | {"about"} for k in range(max(0, dem[0] - 3), dem[0]))
+        if dem is not None and (tgt is None or dem[0] < tgt.tok_start or about):
+            # "opposed to French mediation in talks with Syria" -> France;
+            # "complained to the UN over Israeli air raids" -> Israel, not the addressee
             tgt_actor = dem[1]  # "opposed to French mediation in talks with Syria" -> France
         elif tgt is not None:
             tgt_actor = self._actor(tgt, sent, mentions)

@@ -61,7 +61,7 @@ GENERIC_HEADS = frozenset(
 )
 LIGHT_VERBS = frozenset(
     "hold launch stage conduct carry continue begin start mount organize organise impose issue "
-    "make lodge file announce resume".split()
+    "make lodge file announce resume open initiate bring".split()
 )
 NOT_EVENT_COMPOUNDS: frozenset[str] = frozenset()
 # Markers of an infinitive or "that" complement: the content of a speech act.
