@@ -568,7 +568,23 @@ class ActorFinder:
                     out[-1].country = a.country  # "Demonstrators in Baghdad" are Iraqi (not "Schweizer Botschafter in Washington")
                 continue
             out.append(a)
+        self._other_places(sent, out, preps)
         return out
+
+    def _other_places(self, sent: Sentence, atoms: list[Atom], preps: frozenset[str]) -> None:
+        """Cities that are no capitals also give context: "a curfew in Abidjan" is Ivorian."""
+        toks = sent.tokens
+        taken = {k for a in atoms for k in range(a.start, a.end)}
+        for k in range(1, len(toks)):
+            if k in taken or not _capitalised(toks[k]) or toks[k - 1].text.casefold() not in preps:
+                continue
+            if toks[k].text.isupper() or self.code == "de" and simplemma.is_known(toks[k].text, lang="de"):
+                continue  # "von ISNA" (an agency), "im Sommer": no places
+            from .geo import Gazetteer as Places
+
+            loc = Places.default().lookup(toks[k].text, self.code)
+            if loc is not None and loc.country:
+                self.place_countries.append((sent.index, loc.country))
 
     def _context_countries(self, mentions: list[Mention]) -> None:
         """Role and group actors without a country ("Polizisten", "Mönche") take the

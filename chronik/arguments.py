@@ -257,12 +257,12 @@ class ArgumentMixin:
                     return replace(m.actor, sector=None)
         if location is None or not location.country or etype in NO_PLACE_TARGET:
             return None  # talks "in Brussels" are not held with Belgium
+        # force, restrictions and threats in a town fall on the people there ("a curfew in Abidjan")
+        people = "CVL" if etype in ("COERCE", "ASSAULT", "THREATEN") else None
         if location.country != src_country:
-            return Actor(text=location.text, name=location.name, country=location.country)
-        if etype in ("COERCE", "ASSAULT"):
-            return Actor(text=location.text, name=location.name, country=location.country, sector="CVL")
-        if etype in MATERIAL or etype == "CONCEDE":
-            return Actor(text=location.text, name=location.name, country=location.country)
+            return Actor(text=location.text, name=location.name, country=location.country, sector=people)
+        if people or etype in MATERIAL or etype == "CONCEDE":
+            return Actor(text=location.text, name=location.name, country=location.country, sector=people)
         return None
 
     def _on_date(self, a, date: str | None):
