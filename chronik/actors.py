@@ -388,7 +388,9 @@ class ActorFinder:
         if atom.kind == "role" and last.kind in ("group", "igo", "org") and not gap and len(cur.atoms) == 1:
             return True  # "Taliban fighters", "UN peacekeepers", "Hamas militants"
         if last.kind in ("country", "adj", "our", "capital") and atom.kind in ("role", "org", "group") and len(gap) <= 2 and all(
-            (w.isalpha() and w.islower() and w not in stop and w not in _VERBISH and not _finite_de(w)) or w in ("'s", "’s") for w in gap
+            (w.isalpha() and w.islower() and w not in stop and w not in _VERBISH and not _finite_de(w)
+             and not (self.code == "en" and w.endswith(("ed", "ing")) and w not in ("armed", "united", "ruling")))
+            or w in ("'s", "’s") for w in gap
         ):
             return not has_name
         # Role + name: "Präsident Ilham Aliyev", "Außenministerin Condoleezza Rice", "Secretary of State Antony Blinken",

@@ -56,7 +56,7 @@ HYPOTHETICAL = frozenset("could might".split())
 INTENTION = frozenset("intend plan ready willing offer promise pledge vow agree expect prepare may wish want hope seek".split())
 PRONOUN_SUBJECTS = frozenset("he she it they".split())
 GENERIC_HEADS = frozenset(
-    "leader official officer representative spokesman spokeswoman spokesperson member supporter unit leader head chief "
+    "leader official officer adviser advisor inspector negotiator representative spokesman spokeswoman spokesperson member supporter unit leader head chief "
     "delegation commander envoy".split()
 )
 LIGHT_VERBS = frozenset(
