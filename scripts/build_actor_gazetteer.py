@@ -641,6 +641,8 @@ en|organization for the prohibition of chemical weapons|igo|IGO||OPCW|
 de|europäische union|igo|IGO||European Union|
 en|european union|igo|IGO||European Union|
 en|european community|igo|IGO||European Community|
+en|northern ireland|capital|GBR|GOV|United Kingdom|
+de|nordirland|capital|GBR|GOV|United Kingdom|
 en|ec|igo|IGO||European Community|cs
 de|europäische gemeinschaft|igo|IGO||European Community|
 de|eg|igo|IGO||European Community|cs

@@ -127,7 +127,7 @@ DETERMINER_CASE = {
     "den": "acc", "einen": "acc", "dem": "dat", "einem": "dat", "des": "gen", "eines": "gen",
 }
 # Prepositions introducing the recipient of an act: "Sanktionen gegen Libyen", "Gespräche mit dem Iran".
-TARGET_PREPOSITIONS = frozenset("gegen mit an auf gegenüber zu zum zur nach".split())
+TARGET_PREPOSITIONS = frozenset("gegen mit an auf gegenüber zu zum zur nach zwischen".split())
 # Agent of a passive: "wurde von einem libanesischen Militärsprecher widersprochen".
 AGENT_PREPOSITIONS = frozenset("von vom durch seitens".split())
 # Passive auxiliaries: "wurde ... beschossen", "wurden ... hingerichtet".

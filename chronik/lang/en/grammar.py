@@ -39,7 +39,7 @@ RULES = {"stem": stem, "split_possessives": split_possessives}
 # ----------------------------------------------------------------- argument structure
 DETERMINER_CASE: dict[str, str] = {}
 # "sanctions against Libya", "talks with Iran", "an attack on the convoy".
-TARGET_PREPOSITIONS = frozenset("with against on to at toward towards upon into from".split())
+TARGET_PREPOSITIONS = frozenset("with against on to at toward towards upon into from between among".split())
 AGENT_PREPOSITIONS = frozenset(["by"])
 PASSIVE_AUX = frozenset("was were been being be is are get got".split())
 SUBORDINATORS = frozenset("that because if when while after before unless although which who whom whose where".split())
