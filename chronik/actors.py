@@ -47,6 +47,8 @@ LOCATIVE = {
     "de": frozenset("in im nach aus bei nahe vor von".split()),
     "en": frozenset("in at near to outside".split()),  # "a claim from Berlin" is the government's
 }
+# "former prime minister", "der ehemalige Präsident", "früheren Außenminister": ex-government (PRE).
+FORMER = frozenset("former ex ehemalige ehemaliger ehemaligen ehemaligem früheren frühere früherer vormalige vormaligen".split())
 # Second parts of hyphenated compounds that make the first part a modifier.
 MODIFIER_TAILS = frozenset("member mitglied led backed allied based sponsored geführt gestützt unterstützt nahe".split())
 # Pronouns that refer back to an actor, and what they may refer to.
@@ -405,6 +407,10 @@ class ActorFinder:
             return True  # "rebel leaders", "university students"
         return False
 
+    def _former(self, toks: list[Token], start: int) -> bool:
+        words = {t.text.casefold() for t in toks[max(0, start - 2) : start + 1]}
+        return bool(words & FORMER) or toks[start].text.casefold().startswith(("ex-", "alt-"))
+
     def _generic(self, a: Atom) -> bool:
         return (a.form or "") in get_grammar(self.code).GENERIC_HEADS
 
@@ -461,6 +467,8 @@ class ActorFinder:
                 sector = sector if nation.kind != "group" else (nation.sector or sector)
             if our is not None and country is None:
                 country, how = outlet_country(self.doc.source), "outlet"
+            if self._former(toks, p.start):
+                sector = "PRE"  # "former prime minister", "der ehemalige Präsident": ex-government
         elif nation is not None:
             country, sector, name = nation.country, nation.sector, nation.name
             kind = "country" if nation.kind in CAPITAL_LIKE else nation.kind
