@@ -229,6 +229,8 @@ class ActorFinder:
             if e is not None and self._plausible(e, span) and not (e.kind == "role" and self._attributive(toks, i + length - 1)):
                 return self._entry_atom(i, i + length, e, toks)
         adj_sector = get_grammar(self.code).ADJECTIVE_SECTORS.get(tok.lemma) or get_grammar(self.code).ADJECTIVE_SECTORS.get(low)
+        if adj_sector and self.code != "de" and (tok.text != tok.lemma or _capitalised(tok)):
+            adj_sector = None  # "Militants", "separatists": the English noun, a role
         if adj_sector and (self.code != "de" or tok.text.islower()):
             return Atom(i, i + 1, "adj", sector=adj_sector, role_kind="sectoradj")  # "oppositionellen"
         if low in PRONOUNS.get(self.code, {}) and (low != "sie" or tok.text == "sie"):

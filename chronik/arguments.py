@@ -193,7 +193,11 @@ class ArgumentMixin:
             if src is None and noun and agent is not None:
                 src = agent
             after = [(0, m) for m in subj_cands if m.tok_start > h] + [(min(r, 1) if r < 3 else 3, m) for r, m in obj_cands if m.tok_start > h]
-            rest = [m for _, m in sorted(after, key=lambda x: (x[0] >= 3, x[1].tok_start))] + [m for r, m in obj_cands if m.tok_start <= h]
+            # an infinitive after the object starts the content: "the right of Russia troops to fire on militants"
+            inf = next((k for k in range(h + 2, hi - 1) if toks[k].text.casefold() == "to" and toks[k + 1].text.islower()
+                        and toks[k + 1].text not in ("the", "a", "an")), hi)
+            after = [(r + (4 if m.tok_start > inf else 0), m) for r, m in after]
+            rest = [m for _, m in sorted(after, key=lambda x: (x[0] >= 3, x[0] >= 4, x[1].tok_start))] + [m for r, m in obj_cands if m.tok_start <= h]
         else:
             src = subj_cands[0] if subj_cands else (agent if noun else None)
             rest = [m for m in subj_cands[1:]] + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]

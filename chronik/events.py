@@ -181,7 +181,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             else:
                 status = "future"
         if any(toks[k].text.casefold() in ("by", "durch") for k in range(max(lo, h - 3), h)) and not any(
-                toks[k].pos == "VERB" for k in match.tokens):
+                toks[k].pos == "VERB" and toks[k].dep in ("ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl") for k in match.tokens):
             return None  # "killed by an improvised explosive device", "durch einen Luftangriff": an instrument
         noun = self._is_noun(sent, h) and len(trig.words) == 1  # "Waffenstillstand fordern" is verbal
         if noun and not (sent.is_title and h <= 1) and not self._noun_licensed(sent, h, lo, hi, mentions):

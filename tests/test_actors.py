@@ -548,3 +548,20 @@ def test_english_pronouns_agree_in_gender(text, pronoun, name):
     doc = run_actors(text, "en", "2020-08-01")
     m = next(x for x in doc.mentions if x.text == pronoun)
     assert m.how == "coreference" and m.actor.name == name
+
+
+@pytest.mark.parametrize(
+    "text, lang, sub, country, sector",
+    [
+        ("Former Socialist prime minister Andreas Papandreou demanded immediate elections.", "en", "prime minister", None, "PRE"),
+        ("British Defence Secretary Tom King has promised to continue military aid.", "en", "Tom King", "GBR", "GOV"),
+        ("Militants loyal to Iraq's Al-Qaeda frontman said they attempted to assassinate the prime minister.", "en",
+         "Militants", None, "REB"),
+        ("Peru has granted diplomatic asylum to five Panamanian army officers.", "en", "Panamanian army officers", "PAN", "MIL"),
+        ("The spokesperson for the German government strongly condemned the attack.", "en", "spokesperson", "DEU", "GOV"),
+    ],
+)
+def test_english_phrases_resolve(text, lang, sub, country, sector):
+    doc = run_actors(text, lang, "2004-01-01")
+    m = next(x for x in doc.mentions if sub in x.text)
+    assert (country is None or m.actor.country == country) and m.actor.sector == sector

@@ -512,3 +512,42 @@ def test_evidence_offsets_founding(founding_doc):
     for ev in founding_doc.events:
         assert founding_doc.text[ev.evidence_start:ev.evidence_end] == ev.evidence_text
         assert ev.evidence_text.strip()
+
+
+# ====================================================================== later rules, one real sentence each
+@pytest.mark.parametrize(
+    "text, lang, published, etype, target",
+    [
+        # a country's thing as the object
+        ("The Palestinians reject proposed Israeli changes to the Wye River land-for-security deal.", "en", None, "REJECT", "ISR"),
+        # accusation over a country's act, not the addressee
+        ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids last Friday.", "en", None, "ACCUSE", "ISR"),
+        # recipients after between/among
+        ("The European Community may halt mediation efforts among Serbia's feuding republics if cooperation founders.",
+         "en", None, "THREATEN", "SRB"),
+        # complement target of an announced act
+        ("Frankreich hat sich bereit erklärt, weitere 2.000 Soldaten in den Libanon zu entsenden.", "de", "2006-08-13", "AGREE", "LBN"),
+    ],
+)
+def test_targets_from_objects_and_complements(text, lang, published, etype, target):
+    ev = one(code(text, lang, published), etype)
+    assert countries(ev.target) == target
+
+
+def test_town_struck_or_restricted_stands_for_its_people():
+    ev = one(code("President Laurent Gbagbo announced on Sunday that he will extend the night-time curfew in Abidjan.",
+                  "en", "2004-11-07"), "THREATEN")
+    assert countries(ev.target) == "CIV" and sector(ev.target) == "CVL"
+    assert countries(ev.source) == "CIV"  # the town gives the titled name its country
+
+
+def test_instrument_after_by_is_no_event():
+    events = code("Three US servicemen were killed by an improvised explosive device outside the city.", "en", "2005-06-01")
+    assert not any(e.type == "ASSAULT" and countries(e.source) == "USA" for e in events)
+
+
+def test_german_case_folded_light_verb():
+    # "beschlossen" (lemma "beschliessen") carries the event noun "Sanktionen"
+    ev = one(code("Der UN-Sicherheitsrat hat am Samstag einstimmig Sanktionen gegen Libyen beschlossen.", "de", "2011-02-27"),
+             "SANCTION")
+    assert countries(ev.source) == "IGO" and countries(ev.target) == "LBY"
