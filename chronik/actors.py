@@ -14,11 +14,12 @@ Three steps per sentence:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import IO
 
 import simplemma
 
+from .context import ContextMixin, _capitalised
+from .coref import CorefMixin
 from .gazetteer import MAX_PHRASE, Entry, Gazetteer, get_gazetteer
 from .kb import default_kb, normalise
 from .lang import get_grammar
@@ -43,10 +44,6 @@ def _finite_de(w: str) -> bool:
 
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ity", "ance", "ence", "ship", "ism", "ure", "age", "ery", "ody")
 _VERBISH = frozenset("say tell be have do will would can could may might must should shall".split())
-LOCATIVE = {
-    "de": frozenset("in im nach aus bei nahe vor von".split()),
-    "en": frozenset("in at near to outside".split()),  # "a claim from Berlin" is the government's
-}
 # "former prime minister", "der ehemalige Präsident", "früheren Außenminister": ex-government (PRE).
 FORMER = frozenset("former ex ehemalige ehemaliger ehemaligen ehemaligem früheren frühere früherer vormalige vormaligen".split())
 # Second parts of hyphenated compounds that make the first part a modifier.
@@ -55,13 +52,6 @@ MODIFIER_TAILS = frozenset("member mitglied led backed allied based sponsored ge
 PRONOUNS = {"de": {"er": "person", "sie": "group"}, "en": {"he": "person", "she": "person", "they": "group"}}
 FIRST_PERSON = {"de": ("unser",), "en": ("our",)}
 CAPITAL_LIKE = {"country", "capital"}
-# Role families that corefer: "Das Staatsoberhaupt" -> the president named before.
-ROLE_FAMILIES = (
-    ("head of state", ("president", "head of state", "king", "emir", "monarch", "supreme leader", "state")),
-    ("head of government", ("prime minister", "chancellor", "premier", "head of government")),
-    ("foreign minister", ("foreign minister", "secretary of state", "foreign secretary", "foreign affairs")),
-    ("defence minister", ("defence minister", "defense minister", "defense secretary", "defence secretary")),
-)
 
 
 @dataclass
@@ -109,11 +99,7 @@ def _is_word(tok: Token) -> bool:
     return tok.text[:1].isalnum()
 
 
-def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper()
-
-
-class ActorFinder:
+class ActorFinder(CorefMixin, ContextMixin):
     """Finds and resolves actor mentions in one document."""
 
     def __init__(self, doc: Document):
@@ -493,144 +479,12 @@ class ActorFinder:
         return rows[0].qid if rows and rows[0].qid else None
 
     # ---------------------------------------------------------------- entities
-    def link(self, m: Mention) -> None:
-        """Assign ``m.entity``; role nouns and pronouns corefer to a compatible person."""
-        a = m.actor
-        plural = self.code == "en" and m.kind == "role" and m.text.endswith("s") and not m.text.endswith("ss")
-        if m.kind == "pronoun" or (m.kind == "role" and a.name is None and not plural):  # "Iraqi leaders" are no one person
-            target = self._antecedent(m)
-            if target is not None:
-                m.entity = target["id"]
-                m.how = "coreference"
-                role = target["actor"].role if m.kind == "pronoun" else (a.role or target["actor"].role)
-                m.actor = replace(target["actor"], text=m.text, role=role)
-                target["sentence"], target["pos"] = m.sentence, m.start
-                return
-            if m.kind == "pronoun":
-                m.entity = -1
-                return
-        key = self._key(m)
-        for ent in self.entities:
-            if ent["key"] == key:
-                m.entity = ent["id"]
-                ent["sentence"], ent["pos"] = m.sentence, m.start
-                if m.kind == "name" and m.actor.sector is None:
-                    m.actor = replace(ent["actor"], text=m.text)
-                return
-        ent = {"id": len(self.entities), "key": key, "actor": a, "kind": m.kind, "sentence": m.sentence, "pos": m.start}
-        self.entities.append(ent)
-        m.entity = ent["id"]
 
-    def _gender_ok(self, m: Mention, a: Actor) -> bool:
-        """English "she" refers to a woman, "he" to someone else (first names in data/female-names.txt)."""
-        word = m.text.casefold()
-        if self.code != "en" or word not in ("he", "she") or not a.name:
-            return True
-        female = a.name.split()[0].casefold() in female_names()
-        return female if word == "she" else not female
 
-    def _key(self, m: Mention) -> tuple:
-        a = m.actor
-        if m.kind == "name" and a.name:
-            return ("name", normalise(a.name))
-        return (m.kind, a.country, a.sector, a.name, a.role)
 
-    def _antecedent(self, m: Mention) -> dict | None:
-        fam = role_family(m.actor.role)
-        recent = sorted(self.entities, key=lambda e: (e["sentence"], e.get("pos", 0)), reverse=True)
-        for ent in recent:
-            if m.sentence - ent["sentence"] > 4 or (ent["kind"] != "name" and m.kind != "pronoun"):
-                continue
-            ea = ent["actor"]
-            if m.kind == "pronoun":
-                if m.actor.role == "group":  # "sie", "they": a collective first, else a state
-                    near = [e for e in recent if m.sentence - e["sentence"] <= 1]
-                    for kinds in (("group", "role"), ("country", "org", "igo")):
-                        for e in near:
-                            if e["kind"] in kinds:
-                                return e
-                    return None
-                if ent["kind"] == "name" and self._gender_ok(m, ent["actor"]):
-                    return ent
-                continue
-            if m.actor.country and ea.country and m.actor.country != ea.country:
-                continue
-            if ea.sector is None or ea.country is None:
-                continue  # a private person has no office to be referred to by one
-            efam = role_family(ea.role)
-            if fam and efam != fam and not (efam is None and ea.role is None):
-                continue
-            if ea.country in ("IGO", "NGO") and not (m.actor.role and ea.role and (m.actor.role in ea.role or ea.role in m.actor.role)):
-                continue  # "seine Minister" is no UN Secretary-General
-            if m.actor.sector and ea.sector and m.actor.sector != ea.sector:
-                continue
-            return ent
-        return None
 
-    def _drop_places(self, sent: Sentence, atoms: list[Atom]) -> list[Atom]:
-        """A capital after a locative preposition is a place, not a government:
-        "in der Innenstadt von Kairo", "in Baku" (its country still counts as context)."""
-        preps = LOCATIVE.get(self.code, frozenset())
-        out = []
-        for a in atoms:
-            if a.kind == "capital" and a.start > 0 and sent.tokens[a.start - 1].text.casefold() in preps:
-                self.place_countries.append((sent.index, a.country))
-                if out and out[-1].end == a.start - 1 and out[-1].kind == "role" and out[-1].country is None \
-                        and not (len(out) > 1 and out[-2].end == out[-1].start and out[-2].kind in ("adj", "country")):
-                    out[-1].country = a.country  # "Demonstrators in Baghdad" are Iraqi (not "Schweizer Botschafter in Washington")
-                continue
-            out.append(a)
-        self._other_places(sent, out, preps)
-        return out
 
-    def _other_places(self, sent: Sentence, atoms: list[Atom], preps: frozenset[str]) -> None:
-        """Cities that are no capitals also give context: "a curfew in Abidjan" is Ivorian."""
-        toks = sent.tokens
-        taken = {k for a in atoms for k in range(a.start, a.end)}
-        for k in range(1, len(toks)):
-            if k in taken or not _capitalised(toks[k]) or toks[k - 1].text.casefold() not in preps:
-                continue
-            if toks[k].text.isupper() or self.code == "de" and simplemma.is_known(toks[k].text, lang="de"):
-                continue  # "von ISNA" (an agency), "im Sommer": no places
-            from .geo import Gazetteer as Places
 
-            loc = Places.default().lookup(toks[k].text, self.code)
-            if loc is not None and loc.country:
-                self.place_countries.append((sent.index, loc.country))
-
-    def _context_countries(self, mentions: list[Mention]) -> None:
-        """Role and group actors without a country ("Polizisten", "Mönche") take the
-        country of their sentence when it names exactly one, else the article's main country."""
-        from collections import Counter
-
-        weight: Counter[str] = Counter()
-        per_sentence: dict[int, set[str]] = {}
-        titles = {s.index for s in self.doc.sentences if s.is_title}
-        for m in mentions:
-            c = m.actor.country
-            if c and c not in ("IGO", "NGO", "MNC"):
-                weight[c] += 2 if m.sentence in titles else 1
-                if m.kind == "country":  # "South African leader" lends its country to nobody else
-                    per_sentence.setdefault(m.sentence, set()).add(c)
-        for sent_i, c in self.place_countries:
-            if c:
-                weight[c] += 2 if sent_i in titles else 1
-                per_sentence.setdefault(sent_i, set()).add(c)
-        main = weight.most_common(1)[0][0] if weight else None
-        by_entity: dict[int, str] = {}
-        for m in mentions:
-            titled = m.kind == "name" and m.actor.sector is not None
-            if m.actor.country is None and (m.kind in ("role", "group") or titled) and m.how != "coreference":
-                local = per_sentence.get(m.sentence, set())
-                c = next(iter(local)) if len(local) == 1 else main
-                if c:
-                    m.actor = replace(m.actor, country=c)
-                    m.how = "context"
-            if m.actor.country and m.entity >= 0:
-                by_entity.setdefault(m.entity, m.actor.country)
-        for m in mentions:  # pronouns and role nouns share their antecedent's country
-            if m.actor.country is None and m.entity in by_entity:
-                m.actor = replace(m.actor, country=by_entity[m.entity])
 
     def run(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -647,24 +501,6 @@ class ActorFinder:
         return mentions
 
 
-
-
-@lru_cache(maxsize=1)
-def female_names() -> frozenset[str]:
-    from .lexicon import data_path
-
-    with open(data_path("female-names.txt"), encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
-
-
-def role_family(role: str | None) -> str | None:
-    if not role:
-        return None
-    r = role.casefold()
-    for fam, keys in ROLE_FAMILIES:
-        if any(k in r for k in keys):
-            return fam
-    return None
 
 
 def resolve_actors(doc: Document) -> Document:
