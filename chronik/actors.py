@@ -263,7 +263,9 @@ class ActorFinder(CorefMixin, ContextMixin):
             first = span[0].text
             return _capitalised(span[0]) or first.isupper() or ("-" in first and first.split("-", 1)[1][:1].isupper())
         if self.code == "en" and e.kind in ("country", "capital", "igo", "ngo", "group", "org", "adj"):
-            return _capitalised(span[0]) or span[0].text.isupper() or span[0].text[:1].isdigit()
+            first = span[0].text
+            return _capitalised(span[0]) or first.isupper() or first[:1].isdigit() or (
+                "-" in first and first.split("-", 1)[1][:1].isupper())  # "al-Qaeda"
         if e.kind == "role":
             return self._role_ok(span[-1], e)
         return True
