@@ -106,6 +106,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         self.doc = doc
         self.code = doc.lang or "en"
         self.g: Gazetteer = get_gazetteer(self.code)
+        self.gr = get_grammar(self.code)
         self.kb = default_kb()
         self.on = doc.published
         self.surnames: dict[str, str] = {}  # surname -> canonical/full name seen in this document
@@ -214,7 +215,7 @@ class ActorFinder(CorefMixin, ContextMixin):
             e = self.g.lookup_phrase(words)
             if e is not None and self._plausible(e, span) and not (e.kind == "role" and self._attributive(toks, i + length - 1)):
                 return self._entry_atom(i, i + length, e, toks)
-        adj_sector = get_grammar(self.code).ADJECTIVE_SECTORS.get(tok.lemma) or get_grammar(self.code).ADJECTIVE_SECTORS.get(low)
+        adj_sector = self.gr.ADJECTIVE_SECTORS.get(tok.lemma) or self.gr.ADJECTIVE_SECTORS.get(low)
         if adj_sector and self.code != "de" and (tok.text != tok.lemma or _capitalised(tok)):
             adj_sector = None  # "Militants", "separatists": the English noun, a role
         if adj_sector and (self.code != "de" or tok.text.islower()):
@@ -335,7 +336,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         for n, atom in enumerate(atoms):
             cur = out[-1] if out else None
             gap = [t.text.casefold() for t in toks[cur.end : atom.start]] if cur else []
-            self._cap_gap = [t.text[:1].isupper() and t.text.isalpha() for t in toks[cur.end : atom.start]] if cur else []
+            caps = [t.text[:1].isupper() and t.text.isalpha() for t in toks[cur.end : atom.start]] if cur else []
             nxt = atoms[n + 1] if n + 1 < len(atoms) else None
             if cur is not None and atom.kind in ("adj", "country") and nxt is not None and nxt.kind == "role" \
                     and nxt.start == atom.end and cur.atoms[-1].kind == "role" and not self._generic(cur.atoms[-1]) \
@@ -343,7 +344,7 @@ class ActorFinder(CorefMixin, ContextMixin):
                 cur.gen_country = atom.country  # "Sabotagegruppen der armenischen Streitkräfte": two actors
                 out.append(Phrase([atom]))
                 continue
-            if cur is not None and self._attach(cur, atom, gap):
+            if cur is not None and self._attach(cur, atom, gap, caps):
                 cur.atoms.append(atom)
             else:
                 out.append(Phrase([atom]))
@@ -359,7 +360,9 @@ class ActorFinder(CorefMixin, ContextMixin):
                     and b.atoms[0].kind in ("adj", "country") and any(x.kind == "role" for x in b.atoms):
                 a.borrowed.extend(replace(x) for x in b.atoms if x.kind == "role")
 
-    def _attach(self, cur: Phrase, atom: Atom, gap: list[str]) -> bool:
+    def _attach(self, cur: Phrase, atom: Atom, gap: list[str], caps: list[bool]) -> bool:
+        """May ``atom`` join phrase ``cur``? ``gap``: the words between, case-folded;
+        ``caps``: which of them are capitalised words."""
         last = cur.atoms[-1]
         link = GENITIVE_LINK.get(self.code, set())
         stop = STOP.get(self.code, set())
@@ -370,8 +373,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         # Role + genitive role: "Geheimdienst-Sabotagegruppen der armenischen Streitkräfte",
         # "Spezialeinheiten der Polizei", "Sprecher der oppositionellen Gruppierung CFDR".
         if last.kind == "role" and atom.kind in ("adj", "role", "country") and gap and gap[0] in link and len(gap) <= 2 \
-                and (not has_name or atom.role_kind == "sectoradj") \
-                and not (atom.kind == "country" and False):
+                and (not has_name or atom.role_kind == "sectoradj"):
             if atom.kind == "role" and not self._generic(last):
                 cur.gen_country = atom.country  # "Sabotagegruppen der armenischen Streitkräfte": both actors
                 return False
@@ -388,7 +390,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         # Role + name: "Präsident Ilham Aliyev", "Außenministerin Condoleezza Rice", "Secretary of State Antony Blinken",
         # "des ägyptischen Präsidenten Muhammad Husni Mubarak" (an unknown first name between).
         if atom.kind in ("person", "name") and not has_name and cur.has("role", "adj") and (
-                not gap or gap == [","] or (len(gap) <= 2 and all(self._cap_gap))):
+                not gap or gap == [","] or (len(gap) <= 2 and all(caps))):
             return last.kind in ("role", "country", "capital", "adj", "igo")
         # Name, role: "Bazoum Mohammed, Sprecher der oppositionellen Gruppierung CFDR".
         if last.kind in ("person", "name") and atom.kind == "role" and gap == [","] and atom.role_kind == "person" and not cur.has("role"):
@@ -402,7 +404,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         return bool(words & FORMER) or toks[start].text.casefold().startswith(("ex-", "alt-"))
 
     def _generic(self, a: Atom) -> bool:
-        return (a.form or "") in get_grammar(self.code).GENERIC_HEADS
+        return (a.form or "") in self.gr.GENERIC_HEADS
 
     def _is_actor(self, p: Phrase) -> bool:
         kinds = {a.kind for a in p.all}

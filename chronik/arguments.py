@@ -224,7 +224,7 @@ class ArgumentMixin:
     def _genitive_agent(self, sent: Sentence, h: int) -> bool:
         """Is the genitive after this event noun its agent ("Abzug israelischer Truppen",
         "Proteste der Mönche") rather than its patient ("Freilassung der Gefangenen")?"""
-        m = next((x for x in self.lex.match(sent.tokens) if x.head == h), None)
+        m = next((x for x in self._sentence_matches(sent) if x.head == h), None)
         if m is None:
             return False
         t = m.trigger

@@ -9,6 +9,7 @@ import simplemma
 
 from typing import TYPE_CHECKING
 
+from .geo import Gazetteer as Places
 from .model import Mention, Sentence, Token
 
 if TYPE_CHECKING:
@@ -55,8 +56,6 @@ class ContextMixin:
                 continue
             if toks[k].text.isupper() or self.code == "de" and simplemma.is_known(toks[k].text, lang="de"):
                 continue  # "von ISNA" (an agency), "im Sommer": no places
-            from .geo import Gazetteer as Places
-
             loc = Places.default().lookup(toks[k].text, self.code)
             if loc is not None and loc.country:
                 self.place_countries.append((sent.index, loc.country))

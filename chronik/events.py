@@ -43,7 +43,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         self.ref = _date(doc.published)
         self.lede_date: tuple[str, str] | None = None
         self.para_date: dict[int, tuple[str, str]] = {}
-        self.last_subject: Mention | None = None
+        self._matches: dict[int, list[TriggerMatch]] = {}  # trigger matches of each sentence, computed once
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Event]:
@@ -51,7 +51,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         for sent in self.doc.sentences:
             sdates = self._sentence_dates(sent)
             mentions = self.by_sentence.get(sent.index, [])
-            matches = self.lex.match(sent.tokens)
+            matches = self._sentence_matches(sent)
             content = self._complements(sent, matches)
             for match in matches:
                 if match.head in content:
@@ -75,6 +75,11 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         for n, ev in enumerate(events, 1):
             ev.event_id = f"{self.doc.id}#{n}"
         return events
+
+    def _sentence_matches(self, sent: Sentence) -> list[TriggerMatch]:
+        if sent.index not in self._matches:
+            self._matches[sent.index] = self.lex.match(sent.tokens)
+        return self._matches[sent.index]
 
     def _prefer_verbs(self, events: list[Event]) -> list[Event]:
         """In one sentence, an event noun of a source that also has a verb event is part of
