@@ -69,12 +69,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                                     break
                     self._conditional_threat(sent, match, ev)
                     events.append(ev)
-        events = self._prefer_verbs(events)
-        if self.options.dedup_within_doc:
-            events = dedup(events)
-        for n, ev in enumerate(events, 1):
-            ev.event_id = f"{self.doc.id}#{n}"
-        return events
+        return self._prefer_verbs(events)
 
     def _sentence_matches(self, sent: Sentence) -> list[TriggerMatch]:
         if sent.index not in self._matches:
@@ -344,7 +339,9 @@ def code_events(doc: Document, options: Options | None = None) -> Document:
     for ev in events:
         if ev.sentence in titles:
             ev.rule = "title:" + ev.rule
-    doc.events = [e for e in dedup(events) if e.confidence >= options.min_confidence]
+    if options.dedup_within_doc:
+        events = dedup(events)
+    doc.events = [e for e in events if e.confidence >= options.min_confidence]
     for n, ev in enumerate(doc.events, 1):
         ev.event_id = f"{doc.id}#{n}"
         ev.rule = ev.rule.removeprefix("title:").removeprefix("noun:")
