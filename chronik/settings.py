@@ -22,7 +22,6 @@ class Options:
     include_hypothetical: bool = False
     trigger_window_de: int = 6
     trigger_window_en: int = 6
-    max_arg_distance: int = 12
     min_confidence: float = 0.0
     dedup_within_doc: bool = True
 
