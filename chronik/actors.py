@@ -44,7 +44,9 @@ def _finite_de(w: str) -> bool:
 
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ity", "ance", "ence", "ship", "ism", "ure", "age", "ery", "ody")
 _VERBISH = frozenset("say tell be have do will would can could may might must should shall".split())
-# "former prime minister", "der ehemalige Präsident", "früheren Außenminister": ex-government (PRE).
+# "former prime minister", "der ehemalige Präsident", "früheren Außenminister": elites (ELI), which the
+# PLOVER manual defines as "former government officials who currently do not hold positions in the
+# government" (its PRE is a partially recognised entity, not an ex-official).
 FORMER = frozenset("former ex ehemalige ehemaliger ehemaligen ehemaligem früheren frühere früherer vormalige vormaligen".split())
 # Second parts of hyphenated compounds that make the first part a modifier.
 MODIFIER_TAILS = frozenset("member mitglied led backed allied based sponsored geführt gestützt unterstützt nahe".split())
@@ -443,6 +445,8 @@ class ActorFinder(CorefMixin, ContextMixin):
                     sector = adj.sector  # "Bazoum Mohammed, Sprecher der oppositionellen Gruppierung": OPP
             if nation is not None and country is None:
                 country = nation.country
+            if role is not None and self._former(toks, p.start):
+                sector, role_label = "ELI", f"former {role.role}"  # "former president Carlos Menem"
             kb_id = self._qid(person.name)
         elif role is not None:
             roles = [a for a in p.all if a.kind == "role"]
@@ -460,7 +464,7 @@ class ActorFinder(CorefMixin, ContextMixin):
             if our is not None and country is None:
                 country, how = outlet_country(self.doc.source), "outlet"
             if self._former(toks, p.start):
-                sector = "PRE"  # "former prime minister", "der ehemalige Präsident": ex-government
+                sector = "ELI"  # "former prime minister", "der ehemalige Präsident": a former official
         elif nation is not None:
             country, sector, name = nation.country, nation.sector, nation.name
             kind = "country" if nation.kind in CAPITAL_LIKE else nation.kind

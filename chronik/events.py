@@ -303,8 +303,9 @@ def dedup(events: list[Event]) -> list[Event]:
                 continue
             if k.target is None or ev.target is None or _actor_key(k.target) == _actor_key(ev.target):
                 if k.sentence == ev.sentence and k.trigger != ev.trigger and k.cameo != ev.cameo \
+                        and k.target is not None and ev.target is not None \
                         and not k.rule.startswith(("noun:", "title:noun:")) and not ev.rule.startswith(("noun:", "title:noun:")):
-                    continue  # two acts in one sentence: "lösten die Versammlung auf und nahmen ... fest"
+                    continue  # two acts on one target in one sentence: "lösten die Versammlung auf und nahmen ... fest"
                 if k.sentence == ev.sentence or _is_title(k) or _is_title(ev) or (k.date == ev.date and _actor_key(k.target) == _actor_key(ev.target)):
                     dup = k
                     break

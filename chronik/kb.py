@@ -163,7 +163,7 @@ class KnowledgeBase:
 
     def office_on(self, person_name: str, on: str) -> Person | None:
         """The row in force on ``on``; else the most recent ended term as a copy with
-        sector ``PRE`` and role "former ..."; ``None`` when unknown or not yet in office.
+        sector ``ELI`` (PLOVER: former officials) and role "former ..."; ``None`` when unknown or not yet in office.
         Falls back to a surname lookup when ``person_name`` is no known full name."""
         rows = self.lookup(person_name, on) or self.lookup_surname(person_name, on)
         if not rows:
@@ -174,7 +174,7 @@ class KnowledgeBase:
         if not past:
             return None
         last = max(past, key=lambda r: r.end or "")
-        return replace(last, sector="PRE", role=f"former {last.role}")
+        return replace(last, sector="ELI", role=f"former {last.role}")
 
     def names(self) -> Iterator[tuple[str, str]]:
         """(normalised name form, canonical name) for every name and variant."""

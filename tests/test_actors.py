@@ -136,9 +136,9 @@ def test_founding_armenian_forces_are_mil(founding):
 @pytest.mark.parametrize(
     "lang,published,text,sub,sector",
     [
-        ("de", "2012-06-02", "Der frühere Präsident Hosni Mubarak wurde am Samstag zu lebenslanger Haft verurteilt.", "Hosni Mubarak", "PRE"),
+        ("de", "2012-06-02", "Der frühere Präsident Hosni Mubarak wurde am Samstag zu lebenslanger Haft verurteilt.", "Hosni Mubarak", "ELI"),
         ("de", "2005-07-31", "Präsident Hosni Mubarak kündigte am Donnerstag seine erneute Kandidatur an.", "Hosni Mubarak", "GOV"),
-        ("en", "2012-06-02", "Hosni Mubarak was sentenced to life in prison on Saturday.", "Hosni Mubarak", "PRE"),
+        ("en", "2012-06-02", "Hosni Mubarak was sentenced to life in prison on Saturday.", "Hosni Mubarak", "ELI"),
         ("en", "2005-07-31", "Hosni Mubarak announced on Thursday that he would run again.", "Hosni Mubarak", "GOV"),
         # dismissed as vice-president in 2013, in 2014 the rebel leader, whatever the text calls him
         ("de", "2014-04-22", "In dem aktuellen Bürgerkrieg kämpfen Präsident Salva Kiir und Vize-Präsident Riek Machar um die Macht.", "Riek Machar", "REB"),
@@ -553,7 +553,7 @@ def test_english_pronouns_agree_in_gender(text, pronoun, name):
 @pytest.mark.parametrize(
     "text, lang, sub, country, sector",
     [
-        ("Former Socialist prime minister Andreas Papandreou demanded immediate elections.", "en", "prime minister", None, "PRE"),
+        ("Former Socialist prime minister Andreas Papandreou demanded immediate elections.", "en", "prime minister", None, "ELI"),
         ("British Defence Secretary Tom King has promised to continue military aid.", "en", "Tom King", "GBR", "GOV"),
         ("Militants loyal to Iraq's Al-Qaeda frontman said they attempted to assassinate the prime minister.", "en",
          "Militants", None, "REB"),

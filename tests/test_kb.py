@@ -100,7 +100,7 @@ def test_aliyev_surname(kb: KnowledgeBase, surname: str) -> None:
 
 @pytest.mark.parametrize("name, on, country, sector, role", [
     ("Barack Obama", "2009-07-10", "USA", "GOV", "president"),
-    ("Hosni Mubarak", "2012-01-01", "EGY", "PRE", "former president"),
+    ("Hosni Mubarak", "2012-01-01", "EGY", "ELI", "former president"),
     ("Medwedew", "2009-07-10", "RUS", "GOV", "president"),
     ("Dmitri Medwedew", "2015-01-01", "RUS", "GOV", "prime minister"),
     ("Sergei Lawrow", "2022-03-01", "RUS", "GOV", "foreign minister"),
@@ -108,7 +108,7 @@ def test_aliyev_surname(kb: KnowledgeBase, surname: str) -> None:
     ("Haibatullah Akhundzada", "2019-01-01", "AFG", "REB", "Taliban leader"),
     ("Haibatullah Akhundzada", "2022-01-01", "AFG", "GOV", "supreme leader"),
     ("Ismail Hanija", "2023-10-10", "PSE", "REB", "Hamas political bureau chief"),
-    ("Mohamed Bazoum", "2024-01-01", "NER", "PRE", "former president"),
+    ("Mohamed Bazoum", "2024-01-01", "NER", "ELI", "former president"),
     ("Ban Ki-moon", "2010-05-05", "IGO", "GOV", "UN secretary-general"),
     ("Abu Mohammed al-Julani", "2020-01-01", "SYR", "REB", "leader of Hayat Tahrir al-Sham"),
     ("Ahmed al-Scharaa", "2025-06-01", "SYR", "GOV", "president"),
