@@ -383,8 +383,9 @@ class ActorFinder(CorefMixin, ContextMixin):
         # Country/demonym/prefix + role: "die aserbaidschanische Regierung", "Iran's foreign minister", "Russian President".
         if atom.kind == "role" and last.kind in ("group", "igo", "org") and not gap and len(cur.atoms) == 1:
             return True  # "Taliban fighters", "UN peacekeepers", "Hamas militants"
-        if last.kind in ("country", "adj", "our", "capital") and atom.kind in ("role", "org", "group") and len(gap) <= 2 and all(
-            (w.isalpha() and w.islower() and w not in stop and w not in _VERBISH and not _finite_de(w)
+        # ... and an organisation + role: "European Community foreign ministers", "the U.N. war crimes court".
+        if last.kind in ("country", "adj", "our", "capital", "igo", "ngo") and atom.kind in ("role", "org", "group") and len(gap) <= 2 and all(
+            (w.isalpha() and w.islower() and w not in stop and w not in _VERBISH and not (self.code == "de" and _finite_de(w))
              and not (self.code == "en" and w.endswith(("ed", "ing")) and w not in ("armed", "united", "ruling")))
             or w in ("'s", "’s") for w in gap
         ):

@@ -105,15 +105,19 @@ class ArgumentMixin:
                 return None
         subj = agent = obj = recipient = None
         v = verb
+        passive = False
         for _ in range(4):
-            passive = any(toks[c].dep in ("auxpass", "nsubjpass") for c in kids.get(v, []))
+            if v == verb:
+                passive = any(toks[c].dep in ("auxpass", "nsubjpass") for c in kids.get(v, []))
             for c in kids.get(v, []):
                 d = toks[c].dep
                 if d == "nsubj" and subj is None:
                     subj = mention_of(c)
+                elif d == "nsubjpass" and v != verb and subj is None:
+                    subj = mention_of(c)  # "has been indicted ... and will resign", "was asked to resign": the one indicted
                 elif d == "nsubjpass" and obj is None:
                     obj = mention_of(c)
-                elif d == "agent" and pobj(c) is not None:
+                elif d == "agent" and v == verb and pobj(c) is not None:
                     agent = agent or mention_of(pobj(c))
                 elif d in ("dobj", "dative") and obj is None and v == verb:
                     obj = mention_of(c)
@@ -123,6 +127,7 @@ class ArgumentMixin:
                 break
             if toks[v].dep == "ccomp" and passive:
                 break
+            passive = False
             v = toks[v].head  # "agreed to undertake", "rejected ... and said they opposed"
         if agent is not None:  # "talks hosted by Charles Michel": the agent acts
             src = agent

@@ -164,6 +164,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         h = match.head
         if len(trig.words) == 1 and any(m.tok_start <= h < m.tok_end for m in mentions):
             return None  # the trigger word is part of an actor ("Protestbewegung", "Kämpfer")
+        if len(trig.words) == 1 and 0 < h < len(toks) - 1 and toks[h - 1].text.casefold() in self.gr.ATTRIBUTIVE_DETERMINERS \
+                and toks[h].text.casefold().endswith("ed") and toks[h + 1].text.isalpha() and toks[h + 1].text.islower():
+            return None  # "his alleged part in atrocities": a participle used as an adjective
         lo, hi = self._region(sent, h)
         passive = self._is_passive(sent, h, lo, hi)
         status = self._status(sent, match, lo, hi)
@@ -174,7 +177,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         etype = trig.type
         if status == "intent":
             # an announced act: cooperation promised is AGREE, force announced is a threat
-            if etype in COOPERATIVE:
+            if trig.mode == "resign":
+                status = "asserted"  # "... and will resign": a leader's announced resignation is the retreat itself
+            elif etype in COOPERATIVE:
                 etype, status = "AGREE", "asserted"
             elif etype in FORCEFUL:
                 etype, status = "THREATEN", "asserted"
@@ -217,8 +222,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if tgt is not None and tgt.how == "context" and tgt.actor.country == _country(src.actor) and tgt.entity != src.entity \
                 and tgt.actor.sector in ("MIL", "GOV", "COP") and _sector(src.actor) in ("GOV", "MIL"):
             tgt = None  # "France is ready to contribute 4,000 troops": its own troops are no recipient
-        if tgt is not None and tgt.entity == src.entity and tgt.entity >= 0:
-            tgt = None
+        if tgt is not None and (tgt.entity == src.entity and tgt.entity >= 0 or trig.mode == "resign"):
+            tgt = None  # nobody is the target of a resignation
         location = self._place(sent, lo, hi)
         dem = self._demonym_target(sent, h, hi, mentions, src)
         about = dem is not None and etype in ("ACCUSE", "REJECT", "PROTEST") and any(

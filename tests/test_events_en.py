@@ -3,7 +3,7 @@
 Where the coder is wrong today a test is ``xfail(strict=True)`` with the reason."""
 from __future__ import annotations
 
-from .test_events import code, countries, of_type, one, sector
+from .test_events import code, countries, needs_parser, of_type, one, sector
 
 
 def test_result_clause_is_the_same_attack():
@@ -18,3 +18,25 @@ def test_former_official_is_elite():
     e = one(code("An Argentine judge has ordered former president Carlos Menem to appear October 16 for "
                  "questioning, court sources said Wednesday.", "en"), "REQUEST")
     assert (countries(e.target), sector(e.target)) == ("ARG", "ELI")
+
+
+def test_organisation_and_role_are_one_actor():
+    # "European Community foreign ministers", "the U.N. war crimes court": the organisation acts
+    e = one(code("European Community foreign ministers demanded the withdrawal of Serbian forces from "
+                 "Bosnia-Herzogovina on Monday.", "en"), "REQUEST")
+    assert countries(e.source) == "IGO" and e.source.name == "European Community"
+    assert (countries(e.target), sector(e.target)) == ("SRB", "MIL")  # the object of "withdrawal of"
+    e = one(code("Montenegro's prime minister has been indicted by the U.N. war crimes court.", "en"), "ACCUSE")
+    assert (countries(e.source), sector(e.source)) == ("IGO", "JUD")
+    assert (countries(e.target), sector(e.target)) == ("MNE", "GOV")
+
+
+@needs_parser
+def test_coordinated_verb_after_passive_keeps_the_subject():
+    # "has been indicted by the court ... and will resign": the one indicted resigns; an announced
+    # resignation is the retreat itself (not an AGREE); an attributive "alleged" is no accusation
+    ev = code("Montenegro's prime minister has been indicted by the U.N. war crimes court for his alleged part "
+              "in atrocities during the fight against Serb forces and will resign.", "en")
+    r = one(ev, "RETREAT")
+    assert (countries(r.source), sector(r.source), r.target) == ("MNE", "GOV", None)
+    assert len(of_type(ev, "ACCUSE")) == 1 and not of_type(ev, "AGREE")

@@ -217,3 +217,6 @@ def _casefold_word_sets() -> None:
 
 
 _casefold_word_sets()
+# English "his alleged part": German participles used as adjectives are inflected ("die
+# mutmaßliche Beteiligung") and never match a verb trigger's lemma, so no list is needed.
+ATTRIBUTIVE_DETERMINERS: frozenset[str] = frozenset()

@@ -91,3 +91,6 @@ def is_participle(text: str, lemma: str) -> bool:
     return text.casefold().endswith(("ed", "en"))
 # Possessive determiners: "seinem Treffen", "their protest" - the possessor is the actor.
 POSSESSIVES = frozenset("his her its their".split())
+# A participle between one of these and its noun is an adjective, no event: "his alleged part",
+# "the banned party", "the proposed ceasefire".
+ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our this these those".split())
