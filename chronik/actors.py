@@ -254,8 +254,8 @@ class ActorFinder(CorefMixin, ContextMixin):
         if self.code != "en" or i + 1 >= len(toks):
             return False
         nxt = toks[i + 1]
-        if not (nxt.text.isalpha() and nxt.text.islower()) or nxt.text in STOP["en"]:
-            return False
+        if not (nxt.text.isalpha() and nxt.text.islower()) or nxt.text in STOP["en"] or nxt.lemma in self.gr.ACTOR_MODIFIED_HEADS:
+            return False  # "extremist organization", "guerrilla camps": still the group
         nounish = (nxt.text.endswith("s") and not nxt.text.endswith("ss")) or nxt.text.endswith(_NOUN_SUFFIXES)
         return nounish and self.g.lookup_role_lemma(nxt.lemma) is None and nxt.lemma not in _VERBISH
 

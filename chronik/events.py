@@ -53,11 +53,15 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             mentions = self.by_sentence.get(sent.index, [])
             matches = self._sentence_matches(sent)
             content = self._complements(sent, matches)
+            coded: list[Event] = []
             for match in matches:
                 if match.head in content:
                     continue
+                if self._result_clause(sent, match, coded):
+                    continue
                 ev = self._code(sent, match, mentions, sdates)
                 if ev is not None:
+                    coded.append(ev)
                     if ev.target is None:
                         self._complement_target(sent, match, ev, mentions)
                     if ev.target is None:  # "bereit erklärt, 2.000 Soldaten in den Libanon zu entsenden"
@@ -70,6 +74,17 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                     self._conditional_threat(sent, match, ev)
                     events.append(ev)
         return self._prefer_verbs(events)
+
+    def _result_clause(self, sent: Sentence, match: TriggerMatch, coded: list[Event]) -> bool:
+        """", killing or wounding 50" after an attack reports its outcome, not a second attack."""
+        h = match.head
+        toks = sent.tokens
+        if h == 0 or not toks[h].text.casefold().endswith(self.gr.RESULT_PARTICIPLE) or len(match.trigger.words) > 1:
+            return False
+        k = h - 1  # back over coordinated participles: ", killing or wounding"
+        while k > max(0, h - 4) and (toks[k].text.casefold() in ("or", "and") or toks[k].text.casefold().endswith(self.gr.RESULT_PARTICIPLE)):
+            k -= 1
+        return toks[k].text == "," and any(e.type == match.trigger.type for e in coded)
 
     def _sentence_matches(self, sent: Sentence) -> list[TriggerMatch]:
         if sent.index not in self._matches:

@@ -91,7 +91,7 @@ CHL||chilean|||chilenisch|chilene;chilenin
 CHN|prc|chinese||volksrepublik|chinesisch|chinese;chinesin
 CIV|ivory coast|ivorian||elfenbeinküste|ivorisch|ivorer
 CMR||cameroonian|||kamerunisch|kameruner
-COD|dr congo;drc;democratic republic of congo;democratic republic of the congo;congo-kinshasa;congo|congolese||dr kongo;demokratische republik kongo;kongo-kinshasa;kongo|kongolesisch|kongolese;kongolesin
+COD|dr congo;drc;democratic republic of congo;democratic republic of the congo;congo-kinshasa;congo;zaire|congolese;zairean;zairian||dr kongo;demokratische republik kongo;kongo-kinshasa;kongo|kongolesisch|kongolese;kongolesin
 COG|republic of the congo;republic of congo;congo-brazzaville|||republik kongo;kongo-brazzaville||
 COK|cook islands|cook islander||cookinseln||
 COL||colombian|||kolumbianisch|kolumbianer
@@ -103,8 +103,8 @@ CUW||||||
 CXR|christmas island|||weihnachtsinsel||
 CYM||caymanian||||
 CYP||cypriot|cypriots||zyprisch|zyprer;zypriot;zypriotin
-CZE|czech republic|czech|czechs||tschechisch|tscheche;tschechin
-DEU||german||bundesrepublik;brd|deutsch|deutsche;deutscher
+CZE|czech republic;czechoslovakia|czech;czechoslovak|czechs||tschechisch;tschechoslowakisch|tscheche;tschechin
+DEU|west germany;east germany;gdr;frg|german;east german;west german||bundesrepublik;brd;ddr|deutsch|deutsche;deutscher
 DJI||djiboutian|||dschibutisch|dschibutier
 DMA||||||
 DNK||danish|danes||dänisch|däne;dänin
@@ -164,7 +164,7 @@ JPN||japanese|||japanisch|japaner
 KAZ||kazakh;kazakhstani|kazakhs||kasachisch|kasache;kasachin
 KEN||kenyan|||kenianisch|kenianer
 KGZ|kyrgyz republic|kyrgyz;kyrgyzstani||kirgistan|kirgisisch|kirgise;kirgisin
-KHM||cambodian|||kambodschanisch|kambodschaner
+KHM|kampuchea|cambodian;kampuchean||kampuchea|kambodschanisch|kambodschaner
 KIR||i-kiribati||||
 KNA|st kitts and nevis;st. kitts and nevis|kittitian||||
 KOR|south korea;republic of korea|south korean||südkorea;republik korea|südkoreanisch|südkoreaner
@@ -175,7 +175,7 @@ LBR||liberian|||liberianisch|liberianer
 LBY||libyan|||libysch|libyer
 LCA|st lucia;st. lucia|saint lucian||||
 LIE|||liechtensteiners||liechtensteinisch|liechtensteiner
-LKA||sri lankan|||sri-lankisch|sri-lanker
+LKA|ceylon|sri lankan|||sri-lankisch|sri-lanker
 LSO||basotho;lesothan|||lesothisch|
 LTU||lithuanian|||litauisch|litauer
 LUX||luxembourgish|luxembourgers||luxemburgisch|luxemburger
@@ -234,7 +234,7 @@ PYF||french polynesian|||französisch-polynesisch|
 QAT||qatari|||katarisch|katarer;katari
 REU||||||
 ROU||romanian|||rumänisch|rumäne;rumänin
-RUS|russia|russian||russland|russisch|russe;russin
+RUS|russia;soviet union;ussr|russian;soviet||russland;sowjetunion;udssr|russisch;sowjetisch|russe;russin
 RWA||rwandan|||ruandisch|ruander
 SAU||saudi;saudi arabian|||saudisch;saudi-arabisch|saudi;saudi-araber
 SDN|the sudan|sudanese|||sudanesisch|sudanese;sudanesin
@@ -249,7 +249,7 @@ SLV||salvadoran;salvadorean|||salvadorianisch|salvadorianer
 SMR||sammarinese|||san-marinesisch|san-marinese
 SOM||somali;somalian|||somalisch|somalier;somali
 SPM||||||
-SRB||serbian|serbs||serbisch|serbe;serbin
+SRB|yugoslavia|serbian;serb;yugoslav|serbs;yugoslavs||serbisch;jugoslawisch|serbe;serbin
 SSD||south sudanese|||südsudanesisch|südsudanese;südsudanesin
 STP|são tomé and príncipe;sao tome|santomean||sao tome und principe||
 SUR||surinamese|||surinamisch|surinamer
@@ -294,7 +294,7 @@ XKX|kosovo;republic of kosovo|kosovar;kosovan|kosovars|kosovo;republik kosovo|ko
 YEM||yemeni|||jemenitisch|jemenit;jemenitin
 ZAF||south african|||südafrikanisch|südafrikaner
 ZMB||zambian|||sambisch|sambier
-ZWE||zimbabwean|||simbabwisch|simbabwer
+ZWE|rhodesia|zimbabwean;rhodesian|||simbabwisch|simbabwer
 """
 
 # Curated rows: lang (de, en, or * for both) | form | kind | country | sector | name | flags
@@ -1071,6 +1071,10 @@ de|al-kuds-einheit|org|IRN|MIL|Quds Force|
 de|palästinensische autonomiebehörde|org|PSE|GOV|Palestinian Authority|
 de|autonomiebehörde|org|PSE|GOV|Palestinian Authority|
 en|palestinian authority|org|PSE|GOV|Palestinian Authority|
+en|palestine liberation organization|org|PSE|GOV|Palestine Liberation Organization|
+en|palestine liberation organisation|org|PSE|GOV|Palestine Liberation Organization|
+de|palästinensische befreiungsorganisation|org|PSE|GOV|Palestine Liberation Organization|
+*|plo|org|PSE|GOV|Palestine Liberation Organization|cs,prefix
 en|palestinian national authority|org|PSE|GOV|Palestinian Authority|
 """
 

@@ -40,3 +40,23 @@ def test_coordinated_verb_after_passive_keeps_the_subject():
     r = one(ev, "RETREAT")
     assert (countries(r.source), sector(r.source), r.target) == ("MNE", "GOV", None)
     assert len(of_type(ev, "ACCUSE")) == 1 and not of_type(ev, "AGREE")
+
+
+def test_role_noun_before_organisation_or_camp_is_the_actor():
+    e = one(code("The British government on Monday outlawed the largest Protestant extremist organization "
+                 "in Northern Ireland.", "en"), "COERCE")
+    assert (countries(e.target), sector(e.target)) == ("GBR", "REB")
+    e = one(code("Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla "
+                 "camps near the eastern Thai border today.", "en"), "ASSAULT")
+    assert (countries(e.source), sector(e.source)) == ("VNM", "MIL")
+    assert (countries(e.target), sector(e.target)) == ("KHM", "REB")
+
+
+def test_historical_state_names():
+    # the successor state's ISO code: the Soviet Union is RUS, Yugoslavia SRB, Zaire COD
+    e = one(code("Soviet troops attacked Afghan rebels near the border.", "en"), "ASSAULT")
+    assert (countries(e.source), countries(e.target)) == ("RUS", "AFG")
+    e = one(code("Yugoslavia accused Zaire of harbouring the plotters.", "en"), "ACCUSE")
+    assert (countries(e.source), countries(e.target)) == ("SRB", "COD")
+    e = one(code("The PLO rejected the Israeli proposal.", "en"), "REJECT")
+    assert countries(e.source) == "PSE" and e.source.name == "Palestine Liberation Organization"

@@ -220,3 +220,8 @@ _casefold_word_sets()
 # English "his alleged part": German participles used as adjectives are inflected ("die
 # mutmaßliche Beteiligung") and never match a verb trigger's lemma, so no list is needed.
 ATTRIBUTIVE_DETERMINERS: frozenset[str] = frozenset()
+# English "guerrilla camps" keeps the guerrillas as actor; German writes compounds ("Rebellenlager"),
+# which the compound rules read, so no list is needed.
+ACTOR_MODIFIED_HEADS: frozenset[str] = frozenset()
+# German has no participle result clause like English ", killing 50" (it uses "wobei ... getötet wurden")
+RESULT_PARTICIPLE: tuple[str, ...] = ()

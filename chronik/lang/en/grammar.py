@@ -94,3 +94,9 @@ POSSESSIVES = frozenset("his her its their".split())
 # A participle between one of these and its noun is an adjective, no event: "his alleged part",
 # "the banned party", "the proposed ceasefire".
 ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our this these those".split())
+# Nouns after which a role noun stays an actor instead of a mere modifier: the organisation is the
+# group ("an extremist organization") and an attack on its camps targets it ("guerrilla camps").
+ACTOR_MODIFIED_HEADS = frozenset("organization organisation group movement network faction cell outfit "
+                                 "camp base position stronghold hideout headquarters post positions".split())
+# ", killing or wounding 50": a participle clause after an act reports its result
+RESULT_PARTICIPLE: tuple[str, ...] = ("ing",)
