@@ -16,6 +16,9 @@ _OTHER_PREPS = {
 }
 
 
+_DETERMINERS = frozenset("the its their der die das den dem des".split())
+
+
 class ArgumentMixin:
     """Needs ``self.code``, ``self.gr``, ``self.lex`` and ``self.doc``."""
 
@@ -61,26 +64,10 @@ class ArgumentMixin:
         said"), the passive agent, the direct object or a recipient preposition's object;
         for event nouns the possessor or "by" phrase. None when the parse names no source."""
         toks = sent.tokens
-        kids: dict[int, list[int]] = {}
-        for i, t in enumerate(toks):
-            if t.head is not None:
-                kids.setdefault(t.head, []).append(i)
+        kids = _children(sent)
 
         def mention_of(k: int) -> Mention | None:
-            best = None
-            stack, seen = [k], set()
-            while stack:
-                x = stack.pop(0)
-                if x in seen or len(seen) > 12:
-                    continue
-                seen.add(x)
-                for m in mentions:
-                    if m.tok_start <= x < m.tok_end:
-                        return m
-                if toks[x].dep in ("relcl", "acl", "prep") and x != k:
-                    continue  # not into relative clauses or prepositional modifiers
-                stack.extend(c for c in kids.get(x, []) if toks[c].dep not in ("relcl", "acl", "prep", "punct", "cc"))
-            return best
+            return _dep_mention(sent, kids, k, mentions)
 
         def pobj(prep: int) -> int | None:
             return next((c for c in kids.get(prep, []) if toks[c].dep == "pobj"), None)
@@ -293,15 +280,50 @@ class ArgumentMixin:
         partners = [m.actor]
         toks = sent.tokens
         conj = ("und", "and", "sowie")
+
+        def joined(a: Mention, b: Mention) -> bool:  # "a and b", "a and the b", "a und die b"
+            k = a.tok_end
+            if k >= len(toks) or toks[k].text.casefold() not in conj:
+                return False
+            return b.tok_start == k + 1 or (b.tok_start == k + 2 and toks[k + 1].text.casefold() in _DETERMINERS)
+
         if m.sentence == sent.index:
             for other in mentions:
                 if other is m:
                     continue
-                if other.tok_start == m.tok_end + 1 and toks[m.tok_end].text.casefold() in conj:
+                if joined(m, other):
                     partners.append(other.actor)
-                elif other.tok_end + 1 == m.tok_start and toks[other.tok_end].text.casefold() in conj:
+                elif joined(other, m):
                     partners.insert(0, other.actor)
         return partners if len(partners) > 1 else m.actor
+
+
+def _children(sent: Sentence) -> dict[int, list[int]]:
+    """Token index -> indices of its dependents in the parse."""
+    kids: dict[int, list[int]] = {}
+    for i, t in enumerate(sent.tokens):
+        if t.head is not None:
+            kids.setdefault(t.head, []).append(i)
+    return kids
+
+
+def _dep_mention(sent: Sentence, kids: dict[int, list[int]], k: int, mentions: list[Mention]) -> Mention | None:
+    """The actor mention of the phrase headed by token ``k`` (breadth first through its
+    dependents, not into relative clauses or prepositional modifiers)."""
+    toks = sent.tokens
+    stack, seen = [k], set()
+    while stack:
+        x = stack.pop(0)
+        if x in seen or len(seen) > 12:
+            continue
+        seen.add(x)
+        for m in mentions:
+            if m.tok_start <= x < m.tok_end:
+                return m
+        if toks[x].dep in ("relcl", "acl", "prep") and x != k:
+            continue
+        stack.extend(c for c in kids.get(x, []) if toks[c].dep not in ("relcl", "acl", "prep", "punct", "cc"))
+    return None
 
 
 def _country(a) -> str | None:

@@ -205,6 +205,30 @@ class ClauseMixin:
                     return m
         return None
 
+    def _dep_speaker(self, sent: Sentence, h: int, mentions: list[Mention]) -> Mention | None:
+        """With a parse: the subject of a verb of saying whose reported clause holds the
+        trigger, also without "that": "The Red Cross said US and British forces must ensure ..."."""
+        from .arguments import _children, _dep_mention
+
+        toks = sent.tokens
+        if toks[h].dep is None:
+            return None
+        k = h
+        if toks[k].dep in ("aux", "auxpass", "neg") and toks[k].head is not None:
+            k = toks[k].head  # "must" -> "ensure"
+        for _ in range(4):
+            head = toks[k].head
+            if head is None or head == k:
+                return None
+            if toks[k].dep in ("ccomp", "parataxis") and toks[head].lemma in self.gr.SPEECH_LEMMAS:
+                kids = _children(sent)
+                subj = next((c for c in kids.get(head, []) if toks[c].dep == "nsubj"), None)
+                return _dep_mention(sent, kids, subj, mentions) if subj is not None else None
+            if toks[k].dep not in ("conj", "xcomp"):
+                return None
+            k = head
+        return None
+
     def _carry_subject(self, sent: Sentence, h: int, mentions: list[Mention]) -> Mention | None:
         """Coordinated verbs share the main clause's subject: "Blinken äußerte sich besorgt,
         forderte einen Waffenstillstand ..." -> Blinken requests."""

@@ -214,7 +214,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             if main is not None:
                 src, tgt = main, (tgt if tgt is not None and tgt is not main else src)
         reported_by = None
-        speaker = self._speaker(sent, lo, mentions)
+        speaker = self._speaker(sent, lo, mentions) or self._dep_speaker(sent, h, mentions)
         if speaker is not None and any(toks[k].text.casefold() in self.gr.OBLIGATION for k in range(max(lo, h - 3), min(hi, h + 3))):
             # "said that Sudan must return ...", "sagte, dass der Sudan ... zurückgeben müsse": a demand
             if src is None or src.entity != speaker.entity:

@@ -60,3 +60,18 @@ def test_historical_state_names():
     assert (countries(e.source), countries(e.target)) == ("SRB", "COD")
     e = one(code("The PLO rejected the Israeli proposal.", "en"), "REJECT")
     assert countries(e.source) == "PSE" and e.source.name == "Palestine Liberation Organization"
+
+
+@needs_parser
+def test_reported_obligation_without_that_is_the_speakers_request():
+    # "X said Y must ...": X demands of Y, also without "that" (the parse links "must ensure" to "said")
+    e = one(code("The Red Cross operating in Iraq said US and British forces must ensure security to allow "
+                 "emergency water, food, and medical supplies to reach the needy.", "en"), "REQUEST")
+    assert e.source.name == "Red Cross"
+    assert sorted(countries(e.target)) == ["GBR", "USA"] and {a.sector for a in e.target} == {"MIL"}
+
+
+def test_coordination_with_article_is_one_compound_actor():
+    e = one(code("British Foreign Secretary Jack Straw said on Friday that the Sudanese government and the rebels "
+                 "in Darfur must reach an agreement that stops the conflict for good.", "en"), "REQUEST")
+    assert isinstance(e.target, list) and {(a.country, a.sector) for a in e.target} == {("SDN", "GOV"), ("SDN", "REB")}
