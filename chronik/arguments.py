@@ -16,7 +16,7 @@ _OTHER_PREPS = {
 }
 
 
-_DETERMINERS = frozenset("the its their der die das den dem des".split())
+_DETERMINERS = frozenset("the its his her their der die das den dem des sein seine seinen seinem ihr ihre ihren ihrem".split())
 
 
 class ArgumentMixin:

@@ -182,6 +182,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if len(trig.words) == 1 and 0 < h < len(toks) - 1 and toks[h - 1].text.casefold() in self.gr.ATTRIBUTIVE_DETERMINERS \
                 and toks[h].text.casefold().endswith("ed") and toks[h + 1].text.isalpha() and toks[h + 1].text.islower():
             return None  # "his alleged part in atrocities": a participle used as an adjective
+        if toks[h].dep == "compound" and toks[h].pos in ("NOUN", "PROPN") and toks[h].head not in match.tokens \
+                and toks[h].head is not None and toks[toks[h].head].lemma not in self.gr.EVENT_FRAME_NOUNS:
+            return None  # a noun modifying another: "pressure groups", "attack helicopters" (not "mediation effort")
         lo, hi = self._region(sent, h)
         passive = self._is_passive(sent, h, lo, hi)
         status = self._status(sent, match, lo, hi)

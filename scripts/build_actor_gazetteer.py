@@ -237,7 +237,7 @@ ROU||romanian|||rumänisch|rumäne;rumänin
 RUS|russia;soviet union;ussr|russian;soviet||russland;sowjetunion;udssr|russisch;sowjetisch|russe;russin
 RWA||rwandan|||ruandisch|ruander
 SAU||saudi;saudi arabian|||saudisch;saudi-arabisch|saudi;saudi-araber
-SDN|the sudan|sudanese|||sudanesisch|sudanese;sudanesin
+SDN||sudanese|||sudanesisch|sudanese;sudanesin
 SEN||senegalese|||senegalesisch|senegalese;senegalesin
 SGP||singaporean|||singapurisch|singapurer
 SGS||||||
@@ -1067,7 +1067,7 @@ de|al-kuds-einheit|org|IRN|MIL|Quds Force|
 *|anc|org|ZAF|PTY|ANC|prefix
 *|zanu-pf|org|ZWE|PTY|ZANU-PF|prefix
 *|fatah|org|PSE|PTY|Fatah|prefix
-*|unita|org|AGO|PTY|UNITA|prefix
+*|unita|group|AGO|REB|UNITA|prefix
 de|palästinensische autonomiebehörde|org|PSE|GOV|Palestinian Authority|
 de|autonomiebehörde|org|PSE|GOV|Palestinian Authority|
 en|palestinian authority|org|PSE|GOV|Palestinian Authority|
@@ -1076,6 +1076,211 @@ en|palestine liberation organisation|org|PSE|GOV|Palestine Liberation Organizati
 de|palästinensische befreiungsorganisation|org|PSE|GOV|Palestine Liberation Organization|
 *|plo|org|PSE|GOV|Palestine Liberation Organization|cs,prefix
 en|palestinian national authority|org|PSE|GOV|Palestinian Authority|
+# historical organisations of 1975-2010 news
+# --- Palestinian organisations (PLO rows already present)
+*|pflp|group|PSE|REB|Popular Front for the Liberation of Palestine|prefix
+de|volksfront zur befreiung palästinas|group|PSE|REB|Popular Front for the Liberation of Palestine|
+*|dflp|group|PSE|REB|Democratic Front for the Liberation of Palestine|prefix
+# --- Lebanon
+*|amal|group|LBN|REB|Amal Movement|prefix
+en|amal movement|group|LBN|REB|Amal Movement|
+de|amal-bewegung|group|LBN|REB|Amal Movement|
+*|phalange|org|LBN|PTY|Kataeb Party|prefix
+en|phalangists|org|LBN|PTY|Kataeb Party|
+de|phalangisten|org|LBN|PTY|Kataeb Party|
+*|kataeb|org|LBN|PTY|Kataeb Party|
+*|sla|group|LBN|PRM|South Lebanon Army|prefix
+en|south lebanon army|group|LBN|PRM|South Lebanon Army|
+de|südlibanesische armee|group|LBN|PRM|South Lebanon Army|
+# --- Israel
+en|israeli labor party|org|ISR|PTY|Israeli Labor Party|
+en|israeli labour party|org|ISR|PTY|Israeli Labor Party|
+de|israelische arbeitspartei|org|ISR|PTY|Israeli Labor Party|
+# --- Iraq, Iran, Kurds
+*|kdp|org|IRQ|PTY|Kurdistan Democratic Party|prefix
+en|kurdistan democratic party|org|IRQ|PTY|Kurdistan Democratic Party|
+de|demokratische partei kurdistans|org|IRQ|PTY|Kurdistan Democratic Party|
+*|puk|org|IRQ|PTY|Patriotic Union of Kurdistan|prefix
+en|patriotic union of kurdistan|org|IRQ|PTY|Patriotic Union of Kurdistan|
+de|patriotische union kurdistans|org|IRQ|PTY|Patriotic Union of Kurdistan|
+en|mahdi army|group|IRQ|REB|Mahdi Army|
+de|mahdi-armee|group|IRQ|REB|Mahdi Army|
+en|al-qaeda in iraq|group|IRQ|REB|al-Qaeda in Iraq|
+de|al-kaida im irak|group|IRQ|REB|al-Qaeda in Iraq|
+*|mek|group|IRN|REB|People's Mujahedin of Iran|prefix
+*|mko|group|IRN|REB|People's Mujahedin of Iran|prefix
+en|mujahedin-e khalq|group|IRN|REB|People's Mujahedin of Iran|
+en|mujahideen-e-khalq|group|IRN|REB|People's Mujahedin of Iran|
+en|people's mujahedin|group|IRN|REB|People's Mujahedin of Iran|
+de|volksmudschahedin|group|IRN|REB|People's Mujahedin of Iran|
+# --- Egypt, Algeria
+en|muslim brotherhood|org|EGY|PTY|Muslim Brotherhood|
+de|muslimbruderschaft|org|EGY|PTY|Muslim Brotherhood|
+de|muslimbrüder|org|EGY|PTY|Muslim Brotherhood|
+de|moslembruderschaft|org|EGY|PTY|Muslim Brotherhood|
+de|moslembrüder|org|EGY|PTY|Muslim Brotherhood|
+*|gia|group|DZA|REB|Armed Islamic Group|cs,prefix
+en|armed islamic group|group|DZA|REB|Armed Islamic Group|
+de|bewaffnete islamische gruppe|group|DZA|REB|Armed Islamic Group|
+*|fis|org|DZA|PTY|Islamic Salvation Front|cs,prefix
+en|islamic salvation front|org|DZA|PTY|Islamic Salvation Front|
+de|islamische heilsfront|org|DZA|PTY|Islamic Salvation Front|
+# --- Afghanistan, Pakistan, India, Bangladesh
+en|mujahideen|group|AFG|REB|Mujahideen|
+en|mujahedeen|group|AFG|REB|Mujahideen|
+en|mujahedin|group|AFG|REB|Mujahideen|
+de|mudschaheddin|group|AFG|REB|Mujahideen|
+de|mudschahedin|group|AFG|REB|Mujahideen|
+en|northern alliance|group|AFG|REB|Northern Alliance|
+de|nordallianz|group|AFG|REB|Northern Alliance|
+*|hezb-e-islami|group|AFG|REB|Hezb-e-Islami|
+*|hizb-ul-mujahideen|group|IND|REB|Hizbul Mujahideen|prefix
+*|hizbul mujahideen|group|IND|REB|Hizbul Mujahideen|
+de|hisbul mudschahedin|group|IND|REB|Hizbul Mujahideen|
+en|congress party|org|IND|PTY|Indian National Congress|
+en|indian national congress|org|IND|PTY|Indian National Congress|
+de|kongresspartei|org|IND|PTY|Indian National Congress|
+*|awami league|org|BGD|PTY|Awami League|
+de|awami-liga|org|BGD|PTY|Awami League|
+en|bangladesh nationalist party|org|BGD|PTY|Bangladesh Nationalist Party|
+# --- East and Southeast Asia
+en|khmer rouge|group|KHM|REB|Khmer Rouge|
+de|rote khmer|group|KHM|REB|Khmer Rouge|
+*|kuomintang|org|TWN|PTY|Kuomintang|prefix
+*|kmt|org|TWN|PTY|Kuomintang|prefix
+*|milf|group|PHL|REB|Moro Islamic Liberation Front|cs,prefix
+en|moro islamic liberation front|group|PHL|REB|Moro Islamic Liberation Front|
+de|islamische befreiungsfront der moros|group|PHL|REB|Moro Islamic Liberation Front|
+*|mnlf|group|PHL|REB|Moro National Liberation Front|prefix
+en|moro national liberation front|group|PHL|REB|Moro National Liberation Front|
+de|nationale befreiungsfront der moros|group|PHL|REB|Moro National Liberation Front|
+*|jemaah islamiyah|group|IDN|REB|Jemaah Islamiyah|
+# --- Sub-Saharan Africa
+*|spla|group|SDN|REB|Sudan People's Liberation Army|prefix
+en|sudan people's liberation army|group|SDN|REB|Sudan People's Liberation Army|
+de|sudanesische volksbefreiungsarmee|group|SDN|REB|Sudan People's Liberation Army|
+*|splm|group|SDN|REB|Sudan People's Liberation Movement|prefix
+en|sudan people's liberation movement|group|SDN|REB|Sudan People's Liberation Movement|
+de|sudanesische volksbefreiungsbewegung|group|SDN|REB|Sudan People's Liberation Movement|
+*|jem|group|SDN|REB|Justice and Equality Movement|cs,prefix
+en|justice and equality movement|group|SDN|REB|Justice and Equality Movement|
+de|bewegung für gerechtigkeit und gleichheit|group|SDN|REB|Justice and Equality Movement|
+*|slm|group|SDN|REB|Sudan Liberation Movement/Army|prefix
+en|sudan liberation army|group|SDN|REB|Sudan Liberation Movement/Army|
+en|sudan liberation movement|group|SDN|REB|Sudan Liberation Movement/Army|
+de|sudanesische befreiungsarmee|group|SDN|REB|Sudan Liberation Movement/Army|
+de|sudanesische befreiungsbewegung|group|SDN|REB|Sudan Liberation Movement/Army|
+*|renamo|group|MOZ|REB|RENAMO|prefix
+*|frelimo|org|MOZ|PTY|FRELIMO|prefix
+*|swapo|org|NAM|PTY|SWAPO|prefix
+*|mpla|org|AGO|PTY|MPLA|prefix
+*|ruf|group|SLE|REB|Revolutionary United Front|cs,prefix
+en|revolutionary united front|group|SLE|REB|Revolutionary United Front|
+de|revolutionäre vereinigte front|group|SLE|REB|Revolutionary United Front|
+*|interahamwe|group|RWA|PRM|Interahamwe|prefix
+*|rpf|org|RWA|PTY|Rwandan Patriotic Front|prefix
+en|rwandan patriotic front|org|RWA|PTY|Rwandan Patriotic Front|
+de|ruandische patriotische front|org|RWA|PTY|Rwandan Patriotic Front|
+*|zanu|org|ZWE|PTY|ZANU-PF|prefix
+*|zapu|org|ZWE|PTY|ZAPU|prefix
+*|inkatha|org|ZAF|PTY|Inkatha Freedom Party|prefix
+en|inkatha freedom party|org|ZAF|PTY|Inkatha Freedom Party|
+de|inkatha-freiheitspartei|org|ZAF|PTY|Inkatha Freedom Party|
+*|ifp|org|ZAF|PTY|Inkatha Freedom Party|prefix
+# --- Latin America
+en|contras|group|NIC|REB|Contras|
+en|contra|group|NIC|REB|Contras|
+de|contras|group|NIC|REB|Contras|prefix
+en|sandinistas|org|NIC|PTY|Sandinista National Liberation Front|
+en|sandinista|org|NIC|PTY|Sandinista National Liberation Front|
+de|sandinisten|org|NIC|PTY|Sandinista National Liberation Front|
+*|fsln|org|NIC|PTY|Sandinista National Liberation Front|prefix
+en|sandinista national liberation front|org|NIC|PTY|Sandinista National Liberation Front|
+de|sandinistische nationale befreiungsfront|org|NIC|PTY|Sandinista National Liberation Front|
+*|fmln|group|SLV|REB|Farabundo Martí National Liberation Front|prefix
+en|farabundo marti national liberation front|group|SLV|REB|Farabundo Martí National Liberation Front|
+en|farabundo martí national liberation front|group|SLV|REB|Farabundo Martí National Liberation Front|
+de|nationale befreiungsfront farabundo martí|group|SLV|REB|Farabundo Martí National Liberation Front|
+*|urng|group|GTM|REB|Guatemalan National Revolutionary Unity|prefix
+en|guatemalan national revolutionary unity|group|GTM|REB|Guatemalan National Revolutionary Unity|
+en|zapatistas|group|MEX|REB|Zapatista Army of National Liberation|
+en|zapatista|group|MEX|REB|Zapatista Army of National Liberation|
+de|zapatisten|group|MEX|REB|Zapatista Army of National Liberation|
+en|zapatista army of national liberation|group|MEX|REB|Zapatista Army of National Liberation|
+de|zapatistische armee der nationalen befreiung|group|MEX|REB|Zapatista Army of National Liberation|
+en|revolutionary armed forces of colombia|group|COL|REB|FARC|
+de|revolutionäre streitkräfte kolumbiens|group|COL|REB|FARC|
+*|m-19|group|COL|REB|M-19|prefix
+en|april 19 movement|group|COL|REB|M-19|
+*|auc|group|COL|PRM|United Self-Defense Forces of Colombia|prefix
+en|united self-defense forces of colombia|group|COL|PRM|United Self-Defense Forces of Colombia|
+en|united self-defence forces of colombia|group|COL|PRM|United Self-Defense Forces of Colombia|
+de|vereinigte bürgerwehren kolumbiens|group|COL|PRM|United Self-Defense Forces of Colombia|
+*|autodefensas unidas de colombia|group|COL|PRM|United Self-Defense Forces of Colombia|
+*|mrta|group|PER|REB|Túpac Amaru Revolutionary Movement|prefix
+*|tupac amaru|group|PER|REB|Túpac Amaru Revolutionary Movement|
+en|tupac amaru revolutionary movement|group|PER|REB|Túpac Amaru Revolutionary Movement|
+de|revolutionäre bewegung tupac amaru|group|PER|REB|Túpac Amaru Revolutionary Movement|
+# --- Europe: armed groups
+*|kla|group|XKX|REB|Kosovo Liberation Army|prefix
+en|kosovo liberation army|group|XKX|REB|Kosovo Liberation Army|
+*|uçk|group|XKX|REB|Kosovo Liberation Army|prefix
+*|uck|group|XKX|REB|Kosovo Liberation Army|prefix
+de|kosovo-befreiungsarmee|group|XKX|REB|Kosovo Liberation Army|
+de|befreiungsarmee des kosovo|group|XKX|REB|Kosovo Liberation Army|
+en|red brigades|group|ITA|REB|Red Brigades|
+de|rote brigaden|group|ITA|REB|Red Brigades|
+*|brigate rosse|group|ITA|REB|Red Brigades|
+de|raf|group|DEU|REB|Red Army Faction|cs,prefix
+en|red army faction|group|DEU|REB|Red Army Faction|
+de|rote armee fraktion|group|DEU|REB|Red Army Faction|
+de|rote-armee-fraktion|group|DEU|REB|Red Army Faction|prefix
+*|baader-meinhof|group|DEU|REB|Red Army Faction|prefix
+en|baader-meinhof gang|group|DEU|REB|Red Army Faction|
+de|baader-meinhof-gruppe|group|DEU|REB|Red Army Faction|
+de|baader-meinhof-bande|group|DEU|REB|Red Army Faction|
+*|uda|group|GBR|PRM|Ulster Defence Association|prefix
+*|ulster defence association|group|GBR|PRM|Ulster Defence Association|
+en|ulster defense association|group|GBR|PRM|Ulster Defence Association|
+*|uvf|group|GBR|PRM|Ulster Volunteer Force|prefix
+*|ulster volunteer force|group|GBR|PRM|Ulster Volunteer Force|
+*|real ira|group|GBR|REB|Real IRA|
+# --- Europe: parties, unions, armed forces
+*|sinn fein|org|GBR|PTY|Sinn Féin|
+*|sinn féin|org|GBR|PTY|Sinn Féin|
+*|dup|org|GBR|PTY|Democratic Unionist Party|prefix
+en|labour party|org|GBR|PTY|Labour Party|
+de|labour|org|GBR|PTY|Labour Party|prefix
+*|tories|org|GBR|PTY|Conservative Party|
+*|tory|org|GBR|PTY|Conservative Party|prefix
+en|raf|org|GBR|MIL|Royal Air Force|cs,prefix
+*|royal air force|org|GBR|MIL|Royal Air Force|
+*|solidarność|org|POL|LAB|Solidarity|prefix
+*|solidarnosc|org|POL|LAB|Solidarity|prefix
+*|pds|org|DEU|PTY|PDS|prefix
+*|npd|org|DEU|PTY|NPD|prefix
+*|fpö|org|AUT|PTY|FPÖ|prefix
+*|övp|org|AUT|PTY|ÖVP|prefix
+*|spö|org|AUT|PTY|SPÖ|prefix
+# --- IGOs and missions
+en|warsaw pact|igo|IGO||Warsaw Pact|
+de|warschauer pakt|igo|IGO||Warsaw Pact|
+*|comecon|igo|IGO||Comecon|prefix
+de|rgw|igo|IGO||Comecon|prefix
+*|oau|igo|IGO||Organization of African Unity|prefix
+de|oae|igo|IGO||Organization of African Unity|prefix
+en|organization of african unity|igo|IGO||Organization of African Unity|
+en|organisation of african unity|igo|IGO||Organization of African Unity|
+de|organisation für afrikanische einheit|igo|IGO||Organization of African Unity|
+*|ecomog|igo|IGO||ECOMOG|prefix
+en|csce|igo|IGO||CSCE|prefix
+de|ksze|igo|IGO||CSCE|prefix
+en|commonwealth of independent states|igo|IGO||Commonwealth of Independent States|
+en|cis|igo|IGO||Commonwealth of Independent States|cs
+de|gus|igo|IGO||Commonwealth of Independent States|cs,prefix
+de|gemeinschaft unabhängiger staaten|igo|IGO||Commonwealth of Independent States|
+*|isaf|igo|IGO||ISAF|prefix
+*|unprofor|igo|IGO||UNPROFOR|prefix
 """
 
 # pycountry names not to use for that country (the form belongs elsewhere).

@@ -75,3 +75,23 @@ def test_coordination_with_article_is_one_compound_actor():
     e = one(code("British Foreign Secretary Jack Straw said on Friday that the Sudanese government and the rebels "
                  "in Darfur must reach an agreement that stops the conflict for good.", "en"), "REQUEST")
     assert isinstance(e.target, list) and {(a.country, a.sector) for a in e.target} == {("SDN", "GOV"), ("SDN", "REB")}
+
+
+@needs_parser
+def test_noun_modifier_is_no_event():
+    # "pressure groups" are no pressure; "a mediation effort" is still a mediation
+    ev = code("Saudi Arabia has mobilized pressure groups in the United States to help support the rights of "
+              "Palestinians in their struggle against Israel.", "en")
+    assert not of_type(ev, "REQUEST")
+    ev = code("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday between "
+              "the Emirates and Saudi Arabia.", "en")
+    assert countries(one(ev, "CONSULT").source) == "QAT"
+
+
+def test_historical_armed_groups():
+    e = one(code("Rwandan rebels announced that President Kagame and his Rwandan Patriotic Front must agree to "
+                 "major constitutional changes before they demobilize.", "en"), "REQUEST")
+    assert (countries(e.source), sector(e.source)) == ("RWA", "REB")
+    assert isinstance(e.target, list) and {a.country for a in e.target} == {"RWA"}
+    e = one(code("Khmer Rouge guerrillas shelled the town of Battambang.", "en"), "ASSAULT")
+    assert (countries(e.source), sector(e.source)) == ("KHM", "REB")

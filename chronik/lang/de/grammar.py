@@ -225,3 +225,5 @@ ATTRIBUTIVE_DETERMINERS: frozenset[str] = frozenset()
 ACTOR_MODIFIED_HEADS: frozenset[str] = frozenset()
 # German has no participle result clause like English ", killing 50" (it uses "wobei ... getötet wurden")
 RESULT_PARTICIPLE: tuple[str, ...] = ()
+# English "mediation effort" (a compound modifier that is still the event); German writes one compound word
+EVENT_FRAME_NOUNS: frozenset[str] = frozenset()

@@ -100,3 +100,5 @@ ACTOR_MODIFIED_HEADS = frozenset("organization organisation group movement netwo
                                  "camp base position stronghold hideout headquarters post positions".split())
 # ", killing or wounding 50": a participle clause after an act reports its result
 RESULT_PARTICIPLE: tuple[str, ...] = ("ing",)
+# Nouns that an event noun modifies without ceasing to be the event: "a mediation effort", "an aid convoy"
+EVENT_FRAME_NOUNS: frozenset[str] = frozenset("effort mission bid attempt campaign operation drive initiative talk deal agreement accord package convoy shipment process visit trip".split())
