@@ -119,7 +119,8 @@ class ArgumentMixin:
         if agent is not None:  # "talks hosted by Charles Michel": the agent acts
             src = agent
         elif passive:
-            src = None
+            # an agentless passive: no source, but the one acted upon ("civilians have been killed")
+            return (None, obj) if obj is not None else None
         else:
             src = subj
         if src is None:

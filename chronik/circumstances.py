@@ -64,8 +64,9 @@ class CircumstanceMixin:
             if w not in _PLACE_PREPS.get(self.code, ()):
                 continue
             j = k + 1
-            while j < min(hi, k + 6) and not toks[j].text[:1].isupper():
-                j += 1  # "in the town of Cizre", "in der Region Karabach"
+            while j < min(hi, k + 7) and (not toks[j].text[:1].isupper() or self._is_demonym(toks[j].text) and j + 1 < hi
+                                           and toks[j + 1].text.islower()):
+                j += 1  # "in the town of Cizre", "in der Region Karabach", "outside of the Iraqi city of Basra"
             run = j
             while run < hi and toks[run].text[:1].isupper() and run - j < 3:
                 run += 1

@@ -21,7 +21,7 @@ from .arguments import ArgumentMixin, _country, _sector
 from .circumstances import CircumstanceMixin
 from .clauses import ClauseMixin
 from .lang import get_grammar, get_lang
-from .model import Document, Event, Mention, Sentence
+from .model import Actor, Document, Event, Mention, Sentence
 from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, score_for
 from .settings import Options
 from .triggers import TriggerMatch, get_lexicon
@@ -53,15 +53,15 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             mentions = self.by_sentence.get(sent.index, [])
             matches = self._sentence_matches(sent)
             content = self._complements(sent, matches)
-            coded: list[Event] = []
+            coded: list[tuple[TriggerMatch, Event]] = []
             for match in matches:
                 if match.head in content:
                     continue
-                if self._result_clause(sent, match, coded):
+                if self._result_clause(sent, match, coded) or self._means_of_attack(sent, match, coded):
                     continue
                 ev = self._code(sent, match, mentions, sdates)
                 if ev is not None:
-                    coded.append(ev)
+                    coded.append((match, ev))
                     if ev.target is None:
                         self._complement_target(sent, match, ev, mentions)
                     if ev.target is None:  # "bereit erklärt, 2.000 Soldaten in den Libanon zu entsenden"
@@ -84,7 +84,24 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         k = h - 1  # back over coordinated participles: ", killing or wounding"
         while k > max(0, h - 4) and (toks[k].text.casefold() in ("or", "and") or toks[k].text.casefold().endswith(self.gr.RESULT_PARTICIPLE)):
             k -= 1
-        return toks[k].text == "," and any(e.type == match.trigger.type for e in coded)
+        return toks[k].text == "," and any(e.type == match.trigger.type for _, e in coded)
+
+    def _means_of_attack(self, sent: Sentence, match: TriggerMatch, coded: list[tuple[TriggerMatch, Event]]) -> bool:
+        """"killed by an improvised explosive device", "in a suicide car bombing": the means of
+        the attack just coded, not a second attack."""
+        if match.trigger.type != "ASSAULT":
+            return False
+        toks = sent.tokens
+        for a, ev in coded:
+            end = max(a.tokens)
+            if ev.type == "ASSAULT" and end < match.head <= end + 6 and any(
+                    toks[k].text.casefold() in self.gr.INSTRUMENT_PREPOSITIONS for k in range(end + 1, match.head)):
+                return True
+        return False
+
+    def _attack_means(self, sent: Sentence) -> bool:
+        """Does the sentence name the means of an attack ("a suicide car bombing", "ein Sprengsatz")?"""
+        return any(t.text.casefold().startswith(self.gr.ATTACK_MEANS) for t in sent.tokens)
 
     def _sentence_matches(self, sent: Sentence) -> list[TriggerMatch]:
         if sent.index not in self._matches:
@@ -203,13 +220,17 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                 etype, status = "THREATEN", "asserted"
             else:
                 status = "future"
-        if any(toks[k].text.casefold() in ("by", "durch") for k in range(max(lo, h - 3), h)) and not any(
-                toks[k].pos == "VERB" and toks[k].dep in ("ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl") for k in match.tokens):
-            return None  # "killed by an improvised explosive device", "durch einen Luftangriff": an instrument
+        # "killed by an improvised explosive device", "durch einen Luftangriff": an instrument, no agent
+        instrument = any(toks[k].text.casefold() in ("by", "durch") for k in range(max(lo, h - 3), h)) and not any(
+            toks[k].pos == "VERB" and toks[k].dep in ("ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl") for k in match.tokens)
+        if instrument and etype != "ASSAULT":
+            return None
         noun = self._is_noun(sent, h) and len(trig.words) == 1  # "Waffenstillstand fordern" is verbal
         if noun and not (sent.is_title and h <= 1) and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None  # a headline may open with its event noun: "Sanktionen gegen Libyen"
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
+        if instrument:
+            src = None
         if self.code == "de" and not noun and not passive and h > 0 and toks[h - 1].text.casefold() in ("und", "oder", "sowie", ",") \
                 and (src is None or src.tok_start > h):
             # "... und rief die libysche Armee auf": the conjunct's subject is the main clause's
@@ -233,6 +254,11 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         subordinate = self._opener(sent, lo) in self.gr.SUBORDINATORS
         if src is None and not subordinate and not passive:
             src = self._carry_subject(sent, h, mentions)
+        unknown = src is None and etype == "ASSAULT" and (passive or instrument) and tgt is not None and self._attack_means(sent)
+        if unknown:  # "Three US servicemen were killed by an improvised explosive device": unidentified attackers
+            src = Mention(-1, -1, "", -1, Actor(text="", sector="UAF", role="unidentified attackers"), how="implied", kind="group")
+            if speaker is not None and speaker.entity != tgt.entity:
+                status, reported_by = "claimed", speaker.actor
         if src is None:
             return None
         if subordinate and speaker is None and not sent.is_title and etype in MATERIAL:
@@ -243,6 +269,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if tgt is not None and (tgt.entity == src.entity and tgt.entity >= 0 or trig.mode == "resign"):
             tgt = None  # nobody is the target of a resignation
         location = self._place(sent, lo, hi)
+        if unknown and location is not None:
+            src.actor.country = location.country  # unidentified forces of the place: "outside of the Iraqi city of Basra"
         dem = self._demonym_target(sent, h, hi, mentions, src)
         about = dem is not None and etype in ("ACCUSE", "REJECT", "PROTEST") and any(
             toks[k].text.casefold() in AGAINST | {"about"} for k in range(max(0, dem[0] - 3), dem[0]))

@@ -95,3 +95,23 @@ def test_historical_armed_groups():
     assert isinstance(e.target, list) and {a.country for a in e.target} == {"RWA"}
     e = one(code("Khmer Rouge guerrillas shelled the town of Battambang.", "en"), "ASSAULT")
     assert (countries(e.source), sector(e.source)) == ("KHM", "REB")
+
+
+def test_agentless_attack_has_unidentified_attackers():
+    # no agent, but the means of an attack: unidentified armed forces (UAF) of the place
+    e = one(code("Three US servicemen were killed by an improvised explosive device outside of the Iraqi city "
+                 "of Basra.", "en"), "ASSAULT")
+    assert (countries(e.source), sector(e.source)) == ("IRQ", "UAF")
+    assert (countries(e.target), sector(e.target)) == ("USA", "MIL")
+
+
+@needs_parser
+def test_agentless_attack_reported_by_police():
+    e = one(code("At least three Iraqi civilians have been killed in a suicide car bombing in central Baghdad, "
+                 "Iraqi police said.", "en"), "ASSAULT")
+    assert sector(e.source) == "UAF" and (countries(e.target), sector(e.target)) == ("IRQ", "CVL")
+    assert e.status == "claimed" and e.reported_by.sector == "COP"
+
+
+def test_agentless_death_without_attack_is_no_event():
+    assert not code("Three US servicemen were killed in a helicopter crash in western Iraq.", "en")

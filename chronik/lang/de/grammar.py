@@ -227,3 +227,10 @@ ACTOR_MODIFIED_HEADS: frozenset[str] = frozenset()
 RESULT_PARTICIPLE: tuple[str, ...] = ()
 # English "mediation effort" (a compound modifier that is still the event); German writes one compound word
 EVENT_FRAME_NOUNS: frozenset[str] = frozenset()
+# Words that name the means of an attack: "bei einem Anschlag getötet" then has unidentified
+# attackers (UAF) as source. Prefixes of lower-cased words.
+ATTACK_MEANS: tuple[str, ...] = tuple("anschlag bombe bombenanschlag explosion sprengsatz sprengstoff autobombe luftangriff "
+                                      "beschuss rakete granate mine heckenschütze selbstmordattentät attentat attentäter "
+                                      "bewaffnete unbekannte angreifer schüsse".split())
+# Prepositions that introduce the means of an attack ("killed by a roadside bomb")
+INSTRUMENT_PREPOSITIONS: frozenset[str] = frozenset("durch bei mit".split())

@@ -102,3 +102,10 @@ ACTOR_MODIFIED_HEADS = frozenset("organization organisation group movement netwo
 RESULT_PARTICIPLE: tuple[str, ...] = ("ing",)
 # Nouns that an event noun modifies without ceasing to be the event: "a mediation effort", "an aid convoy"
 EVENT_FRAME_NOUNS: frozenset[str] = frozenset("effort mission bid attempt campaign operation drive initiative talk deal agreement accord package convoy shipment process visit trip".split())
+# Words that name the means of an attack: an agentless "were killed in a suicide bombing" then has
+# unidentified attackers (UAF) as source. Prefixes of lower-cased words.
+ATTACK_MEANS: tuple[str, ...] = tuple("bomb explosi blast device ied ambush gunfire gunmen gunman shelling rocket missile "
+                                      "mortar grenade landmine sniper airstrike air-strike shooting suicide roadside "
+                                      "car-bomb attacker assailant".split())
+# Prepositions that introduce the means of an attack ("killed by a roadside bomb")
+INSTRUMENT_PREPOSITIONS: frozenset[str] = frozenset("by in with".split())
