@@ -242,9 +242,9 @@ class ActorFinder(CorefMixin, ContextMixin):
             if key in self.surnames:
                 return self._person_atom(i, i + 1, self.surnames[key], surname=True)
             if self.on is not None and len(tok.text) >= 4:  # without a date a bare surname is too ambiguous
-                rows = self.kb.lookup_surname(tok.text, self.on)
-                names = {r.name for r in rows}
-                if len(names) == 1 and (self.on is None or rows[0].covers(self.on)) and (tok.i > 0 or not simplemma.is_known(low, lang=self.code)):
+                rows = [r for r in self.kb.lookup_surname(tok.text, self.on) if r.covers(self.on)]
+                names = {r.name for r in rows}  # one person in office that day ("Bush" in 1990 and in 2005 differ)
+                if len(names) == 1 and (tok.i > 0 or not simplemma.is_known(low, lang=self.code)):
                     return self._person_atom(i, i + 1, rows[0].name, surname=True)
         return None
 
@@ -439,6 +439,11 @@ class ActorFinder(CorefMixin, ContextMixin):
         if person is not None:
             country, sector, name, role_label = person.country, person.sector, person.name, person.role
             how, kind = "kb", "name"
+            if role is not None and role.sector and role.role_kind == "person" and not self._generic(role) \
+                    and (self.on is None or sector in (None, "ELI")) and sector != role.sector and not self._former(toks, p.start):
+                # the title the text gives wins over an office the KB cannot date or has ended:
+                # "General Michel Aoun" (1989), "Defence Secretary Tom King" (1991)
+                sector, role_label = role.sector, role.role
             if role is not None and sector is None:
                 sector = role.sector
                 adj = next((a for a in p.all if a.role_kind == "sectoradj"), None)

@@ -99,6 +99,24 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                 return True
         return False
 
+    def _forces_object(self, sent: Sentence, h: int, mentions: list[Mention]) -> bool:
+        """Does a bare mobilisation verb move forces? True when its object is a force noun or an
+        actor, or when it has no object ("Armenia mobilized"); event nouns pass."""
+        toks = sent.tokens
+        if self._is_noun(sent, h):
+            return True
+        objs = [k for k, t in enumerate(toks) if t.head == h and t.dep == "dobj"]
+        if not objs and toks[h].dep is None:  # no parse: the first noun after the verb
+            k = h + 1
+            while k < len(toks) and k <= h + 4 and (toks[k].text.casefold() in self.gr.POSSESSIVES | {"the", "a", "an", "its", "their", "his", "her", "seine", "ihre"}
+                                                    or toks[k].text[:1].isdigit() or toks[k].text.casefold().endswith(("al", "ary", "ive", "ed"))):
+                k += 1
+            objs = [k] if k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() else []
+        if not objs:
+            return True
+        k = objs[0]
+        return toks[k].lemma in self.gr.FORCE_NOUNS or any(m.tok_start <= k < m.tok_end for m in mentions)
+
     def _attack_means(self, sent: Sentence) -> bool:
         """Does the sentence name the means of an attack ("a suicide car bombing", "ein Sprengsatz")?"""
         return any(t.text.casefold().startswith(self.gr.ATTACK_MEANS) for t in sent.tokens)
@@ -127,7 +145,10 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         "forderte die Junta dazu auf, zur Demokratie zurückzukehren", "staged demonstrations to demand"."""
         toks = sent.tokens
         out: dict[int, int] = {}  # complement head -> head of the act it belongs to
+        mentions = self.by_sentence.get(sent.index, [])
         for a in matches:
+            if a.trigger.type == "MOBILIZE" and len(a.trigger.words) == 1 and not self._forces_object(sent, a.head, mentions):
+                continue  # no act of its own: "mobilized pressure groups ... to help support" keeps its purpose
             a_end = max(a.tokens)
             for b in matches:
                 if b.head <= a_end or b.head - a_end > 30 or b.head in out:
@@ -202,6 +223,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if toks[h].dep == "compound" and toks[h].pos in ("NOUN", "PROPN") and toks[h].head not in match.tokens \
                 and toks[h].head is not None and toks[toks[h].head].lemma not in self.gr.EVENT_FRAME_NOUNS:
             return None  # a noun modifying another: "pressure groups", "attack helicopters" (not "mediation effort")
+        if trig.type == "MOBILIZE" and len(trig.words) == 1 and not self._forces_object(sent, h, mentions):
+            return None  # "mobilized pressure groups", "mobilise support": no forces
         lo, hi = self._region(sent, h)
         passive = self._is_passive(sent, h, lo, hi)
         status = self._status(sent, match, lo, hi)

@@ -115,3 +115,16 @@ def test_agentless_attack_reported_by_police():
 
 def test_agentless_death_without_attack_is_no_event():
     assert not code("Three US servicemen were killed in a helicopter crash in western Iraq.", "en")
+
+
+def test_mobilising_no_forces_is_no_mobilization():
+    ev = code("Saudi Arabia has mobilized pressure groups in the United States to help support the rights of "
+              "Palestinians.", "en")
+    assert not of_type(ev, "MOBILIZE")
+    assert countries(one(code("Armenia mobilized its reservists on Sunday.", "en"), "MOBILIZE").source) == "ARM"
+
+
+def test_title_in_text_beats_an_undatable_kb_office():
+    # Michel Aoun is in the KB as president (2016-2022) and as army commander; the text says General
+    e = one(code("A newspaper based in Christian east Beirut has violated a ban by General Michel Aoun.", "en"), "REJECT")
+    assert (countries(e.target), sector(e.target)) == ("LBN", "MIL")

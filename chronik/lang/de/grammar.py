@@ -234,3 +234,5 @@ ATTACK_MEANS: tuple[str, ...] = tuple("anschlag bombe bombenanschlag explosion s
                                       "bewaffnete unbekannte angreifer schüsse".split())
 # Prepositions that introduce the means of an attack ("killed by a roadside bomb")
 INSTRUMENT_PREPOSITIONS: frozenset[str] = frozenset("durch bei mit".split())
+# Objects that make a bare "mobilise"/"mobilisieren" a mobilisation of forces (not "mobilised support")
+FORCE_NOUNS: frozenset[str] = frozenset("truppe soldat armee streitkraft reservist polizei miliz kämpfer einheit panzer kriegsschiff rakete militär".split())

@@ -109,3 +109,5 @@ ATTACK_MEANS: tuple[str, ...] = tuple("bomb explosi blast device ied ambush gunf
                                       "car-bomb attacker assailant".split())
 # Prepositions that introduce the means of an attack ("killed by a roadside bomb")
 INSTRUMENT_PREPOSITIONS: frozenset[str] = frozenset("by in with".split())
+# Objects that make a bare "mobilise"/"mobilisieren" a mobilisation of forces (not "mobilised support")
+FORCE_NOUNS: frozenset[str] = frozenset("troop force army soldier reservist reserve police militia fighter unit battalion brigade division warship ship tank jet aircraft missile military guard".split())
