@@ -152,8 +152,16 @@ class ClauseMixin:
             return word.endswith(("t", "en"))
         if word in self.gr.STATIVE_PARTICIPLES:
             return False
-        return word.endswith(("ed", "en", "wn", "ht", "ne", "lt")) and any(
-            toks[k].text.casefold() in self.gr.PASSIVE_AUX for k in range(max(lo, h - 3), h))
+
+        def participle(k: int) -> bool:
+            w = toks[k].text.casefold()
+            return (w.endswith(("ed", "en", "wn", "ht", "ne", "lt")) or w in self.gr.IRREGULAR_PARTICIPLES) and any(
+                toks[j].text.casefold() in self.gr.PASSIVE_AUX for j in range(max(lo, k - 3), k))
+
+        if participle(h):
+            return True
+        # an event noun after a passive verb: "was placed under house arrest", "were taken into custody"
+        return self._is_noun(sent, h) and any(participle(k) for k in range(max(lo, h - 3), h))
 
     def _status(self, sent: Sentence, match: TriggerMatch, lo: int, hi: int) -> str | None:
         toks = sent.tokens

@@ -128,3 +128,18 @@ def test_title_in_text_beats_an_undatable_kb_office():
     # Michel Aoun is in the KB as president (2016-2022) and as army commander; the text says General
     e = one(code("A newspaper based in Christian east Beirut has violated a ban by General Michel Aoun.", "en"), "REJECT")
     assert (countries(e.target), sector(e.target)) == ("LBN", "MIL")
+
+
+def test_event_noun_after_passive_verb_is_passive():
+    # "was placed under house arrest": Pinochet is the target, not the one who arrests
+    ev = code("Former Chilean dictator Augusto Pinochet was officially placed under house arrest a day after the "
+              "country's Supreme Court upheld his indictment.", "en", published="2005-01-06")
+    assert all(not (e.type == "COERCE" and e.source is not None and getattr(e.source, "name", None) == "Augusto Pinochet")
+               for e in ev)
+
+
+def test_irregular_participle_is_passive():
+    # "was slain": the journalist is no attacker
+    ev = code("Saudi Arabia initially denied all claims that Khashoggi was slain.", "en")
+    assert not [e for e in ev if e.type == "ASSAULT" and e.source is not None and not isinstance(e.source, list)
+                and e.source.name and "Khashoggi" in e.source.name]

@@ -236,3 +236,5 @@ ATTACK_MEANS: tuple[str, ...] = tuple("anschlag bombe bombenanschlag explosion s
 INSTRUMENT_PREPOSITIONS: frozenset[str] = frozenset("durch bei mit".split())
 # Objects that make a bare "mobilise"/"mobilisieren" a mobilisation of forces (not "mobilised support")
 FORCE_NOUNS: frozenset[str] = frozenset("truppe soldat armee streitkraft reservist polizei miliz kämpfer einheit panzer kriegsschiff rakete militär".split())
+# English "was slain"; German participles are recognised by their ge-/-t/-en form
+IRREGULAR_PARTICIPLES: frozenset[str] = frozenset()

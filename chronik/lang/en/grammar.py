@@ -111,3 +111,6 @@ ATTACK_MEANS: tuple[str, ...] = tuple("bomb explosi blast device ied ambush gunf
 INSTRUMENT_PREPOSITIONS: frozenset[str] = frozenset("by in with".split())
 # Objects that make a bare "mobilise"/"mobilisieren" a mobilisation of forces (not "mobilised support")
 FORCE_NOUNS: frozenset[str] = frozenset("troop force army soldier reservist reserve police militia fighter unit battalion brigade division warship ship tank jet aircraft missile military guard".split())
+# Past participles that end in none of the regular endings: "was slain", "were shot", "was held"
+IRREGULAR_PARTICIPLES = frozenset("slain shot hit held struck sent kept put set hurt cut won spent lost found sold told "
+                                  "bound met fed fled beat".split())
