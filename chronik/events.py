@@ -168,7 +168,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                     and self._is_noun(sent, b.head)
                 against = a.trigger.type in CONTENT_TYPES | {"PROTEST"} and self._is_noun(sent, b.head) and any(
                     toks[k].text.casefold() in AGAINST for k in range(max(a_end + 1, b.head - 4), b.head))
-                if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES) or obj_noun or against:
+                # with a parse, a clause without "that": "recommended the United States troops withdraw"
+                clause = a.trigger.type in CONTENT_TYPES and toks[b.head].dep in ("ccomp", "xcomp") and toks[b.head].head in a.tokens
+                if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES) or obj_noun or against or clause:
                     out[b.head] = a.head
         return out
 

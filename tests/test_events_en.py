@@ -143,3 +143,13 @@ def test_irregular_participle_is_passive():
     ev = code("Saudi Arabia initially denied all claims that Khashoggi was slain.", "en")
     assert not [e for e in ev if e.type == "ASSAULT" and e.source is not None and not isinstance(e.source, list)
                 and e.source.name and "Khashoggi" in e.source.name]
+
+
+@needs_parser
+def test_clause_without_that_is_content_of_a_request():
+    # "recommended the United States troops in Iraq withdraw": a request, not a retreat
+    ev = code("NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the United States troops "
+              "in Iraq withdraw.", "en", published="2020-01-06")
+    assert not of_type(ev, "RETREAT")
+    e = one(ev, "REQUEST")
+    assert countries(e.source) == "IRQ" and countries(e.target) == "USA"
