@@ -117,6 +117,18 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         k = objs[0]
         return toks[k].lemma in self.gr.FORCE_NOUNS or any(m.tok_start <= k < m.tok_end for m in mentions)
 
+    def _relative_spans(self, sent: Sentence, lo: int, hi: int, h: int) -> list[tuple[int, int]]:
+        """Character spans (sentence-relative) of relative clauses in ``lo:hi`` that do not hold
+        token ``h``: their dates belong to someone else's event ("her husband, who was arrested in May,")."""
+        toks = sent.tokens
+        out = []
+        for k in range(max(0, lo - 2), hi):  # the clause may open just before the region ("Siarhei, who was ...")
+            if toks[k].text.casefold() in self.gr.RELATIVE_PRONOUNS and k > 0 and toks[k - 1].text == ",":
+                end = next((j for j in range(k + 1, hi) if toks[j].text in (",", ";")), hi)
+                if not k <= h < end:
+                    out.append((toks[k].start - sent.start, toks[end - 1].end - sent.start))
+        return out
+
     def _attack_means(self, sent: Sentence) -> bool:
         """Does the sentence name the means of an attack ("a suicide car bombing", "ein Sprengsatz")?"""
         return any(t.text.casefold().startswith(self.gr.ATTACK_MEANS) for t in sent.tokens)
@@ -315,7 +327,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             dlo, dhi = self._region(sent, max(0, lo - 2))
         else:
             dlo, dhi = lo, hi
-        date, precision = self._event_date(sent, h, [d for d in sdates if toks[dlo].start - sent.start <= d.start < (toks[dhi - 1].end - sent.start)])
+        rel = self._relative_spans(sent, dlo, dhi, h)
+        date, precision = self._event_date(sent, h, [d for d in sdates if toks[dlo].start - sent.start <= d.start < (toks[dhi - 1].end - sent.start)
+                                                     and not any(a <= d.start < b for a, b in rel)])
         sc = score_for(etype, trig.mode if etype == trig.type else None)
         cameo = trig.cameo if etype == trig.type and trig.cameo else sc.cameo
         conf = 0.45 + (0.2 if tgt_actor is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)

@@ -153,3 +153,10 @@ def test_clause_without_that_is_content_of_a_request():
     assert not of_type(ev, "RETREAT")
     e = one(ev, "REQUEST")
     assert countries(e.source) == "IRQ" and countries(e.target) == "USA"
+
+
+def test_date_in_relative_clause_belongs_to_its_own_event():
+    ev = code("On Thursday, Sviatlana Tsikhanouskaya held a rally in Minsk. She spoke about her husband Siarhei, "
+              "who was arrested in May, and promised to conduct new completely fair elections.", "en",
+              published="2020-08-03")
+    assert one(ev, "AGREE").date == "2020-07-30"

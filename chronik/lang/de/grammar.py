@@ -238,3 +238,5 @@ INSTRUMENT_PREPOSITIONS: frozenset[str] = frozenset("durch bei mit".split())
 FORCE_NOUNS: frozenset[str] = frozenset("truppe soldat armee streitkraft reservist polizei miliz kämpfer einheit panzer kriegsschiff rakete militär".split())
 # English "was slain"; German participles are recognised by their ge-/-t/-en form
 IRREGULAR_PARTICIPLES: frozenset[str] = frozenset()
+# Relative pronouns that cannot be articles (der/die/das after a comma are ambiguous)
+RELATIVE_PRONOUNS: frozenset[str] = frozenset("welcher welche welches welchen welchem".split())

@@ -114,3 +114,5 @@ FORCE_NOUNS: frozenset[str] = frozenset("troop force army soldier reservist rese
 # Past participles that end in none of the regular endings: "was slain", "were shot", "was held"
 IRREGULAR_PARTICIPLES = frozenset("slain shot hit held struck sent kept put set hurt cut won spent lost found sold told "
                                   "bound met fed fled beat".split())
+# Pronouns that open a non-restrictive relative clause after a comma
+RELATIVE_PRONOUNS: frozenset[str] = frozenset("who which whom whose".split())
