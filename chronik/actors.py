@@ -473,6 +473,8 @@ class ActorFinder(CorefMixin, ContextMixin):
                 sector = "ELI"  # "former prime minister", "der ehemalige Präsident": a former official
         elif nation is not None:
             country, sector, name = nation.country, nation.sector, nation.name
+            if country is None:  # "Belarusian KGB": the adjective names the state of a stateless form
+                country = next((a.country for a in p.all if a.kind in ("adj", "country") and a.country), None)
             kind = "country" if nation.kind in CAPITAL_LIKE else nation.kind
             if nation.kind == "adj":
                 kind, sector = "group", "CVL"  # "die Iraner", "the Palestinians", "Algerian landowners": the people

@@ -17,6 +17,12 @@ class ClauseMixin:
             if self._breaks_before(toks, k):
                 lo = k + 1
                 break
+        if lo > 0 and toks[lo - 1].text.casefold() in self.gr.SUBORDINATORS:
+            # "before the event, the KGB arrested ...": a prepositional phrase (no verb up to the comma)
+            # ends at the comma and the main clause follows
+            comma = next((j for j in range(lo, h) if toks[j].text == ","), None)
+            if comma is not None and all(toks[j].pos not in (None, "VERB", "AUX") for j in range(lo, comma)):
+                lo = comma + 1
         hi = self._attribution_start(sent)
         if hi <= h:
             hi = len(toks)

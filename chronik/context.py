@@ -82,6 +82,11 @@ class ContextMixin:
         by_entity: dict[int, str] = {}
         for m in mentions:
             titled = m.kind == "name" and m.actor.sector is not None
+            if m.actor.country is None and m.actor.role in self.gr.INTERNATIONAL_ROLES:
+                m.actor = replace(m.actor, country="IGO")  # "a regional peacekeeping force": no nation named
+                continue
+            if m.actor.country is None and m.how == "gazetteer" and m.actor.name:
+                continue  # a named transnational group keeps no country ("al-Qaeda", "the KGB" of an unnamed state)
             if m.actor.country is None and (m.kind in ("role", "group") or titled) and m.how != "coreference":
                 local = per_sentence.get(m.sentence, set())
                 c = next(iter(local)) if len(local) == 1 else main

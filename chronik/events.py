@@ -266,6 +266,14 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if noun and not (sent.is_title and h <= 1) and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None  # a headline may open with its event noun: "Sanktionen gegen Libyen"
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
+        if tgt is not None and tgt.tok_start > 0 and toks[tgt.tok_start - 1].text.casefold() in self.gr.POSSESSIVES \
+                and tgt.actor.sector in ("MIL", "COP") and tgt is not src:
+            # "will withdraw their peacekeeping force from Chad unless President Goukouni ...": one's own forces
+            # are no target; look again without them
+            own = [m for m in mentions if m is not tgt]
+            tgt = self._arguments(sent, h, lo, hi, own, passive, noun=noun)[1]
+            if tgt is src:
+                tgt = None
         if instrument:
             src = None
         if self.code == "de" and not noun and not passive and h > 0 and toks[h - 1].text.casefold() in ("und", "oder", "sowie", ",") \

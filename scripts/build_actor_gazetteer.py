@@ -1077,6 +1077,7 @@ de|palästinensische befreiungsorganisation|org|PSE|GOV|Palestine Liberation Org
 *|plo|org|PSE|GOV|Palestine Liberation Organization|cs,prefix
 en|palestinian national authority|org|PSE|GOV|Palestinian Authority|
 # historical organisations of 1975-2010 news
+*|kgb|group||SPY|KGB|cs,prefix
 # --- Palestinian organisations (PLO rows already present)
 *|pflp|group|PSE|REB|Popular Front for the Liberation of Palestine|prefix
 de|volksfront zur befreiung palästinas|group|PSE|REB|Popular Front for the Liberation of Palestine|

@@ -160,3 +160,30 @@ def test_date_in_relative_clause_belongs_to_its_own_event():
               "who was arrested in May, and promised to conduct new completely fair elections.", "en",
               published="2020-08-03")
     assert one(ev, "AGREE").date == "2020-07-30"
+
+
+@needs_parser
+def test_fronted_phrase_before_comma_is_no_clause():
+    # "Within roughly a day before the event, Belarusian KGB arrested ...": the main clause follows the comma
+    e = one(code("Within roughly a day before the event, Belarusian KGB arrested 33 Russian individuals, claiming "
+                 "them to be mercenaries.", "en"), "COERCE")
+    assert (countries(e.source), sector(e.source)) == ("BLR", "SPY") and countries(e.target) == "RUS"
+
+
+def test_peacekeeping_force_without_nation_is_international():
+    ev = code("Ivory Coast rebels said they also opposed the deployment of a regional peacekeeping force.", "en")
+    e = one(ev, "REJECT")
+    assert (countries(e.target), sector(e.target)) == ("IGO", "MIL")
+
+
+def test_own_forces_are_no_target():
+    # "withdraw their peacekeeping force from Chad unless President Goukouni ...": a threat to Goukouni
+    e = one(code("Nigeria today announced that it will withdraw their peacekeeping force from Chad unless President "
+                 "Goukouni Oueddei arranged a ceasefire with rebels.", "en"), "THREATEN")
+    assert countries(e.source) == "NGA" and countries(e.target) == "TCD"
+
+
+def test_named_transnational_group_gets_no_country_from_context():
+    e = one(code("Osama bin Laden's al-Qaeda terror network has threatened to deliver devastating blows to the "
+                 "United States and Israel.", "en"), "THREATEN")
+    assert e.source.name == "al-Qaeda" and e.source.country is None

@@ -240,3 +240,5 @@ FORCE_NOUNS: frozenset[str] = frozenset("truppe soldat armee streitkraft reservi
 IRREGULAR_PARTICIPLES: frozenset[str] = frozenset()
 # Relative pronouns that cannot be articles (der/die/das after a comma are ambiguous)
 RELATIVE_PRONOUNS: frozenset[str] = frozenset("welcher welche welches welchen welchem".split())
+# Role labels whose actors are international when the text names no nation ("a regional peacekeeping force")
+INTERNATIONAL_ROLES: frozenset[str] = frozenset(["peacekeepers"])

@@ -116,3 +116,5 @@ IRREGULAR_PARTICIPLES = frozenset("slain shot hit held struck sent kept put set 
                                   "bound met fed fled beat".split())
 # Pronouns that open a non-restrictive relative clause after a comma
 RELATIVE_PRONOUNS: frozenset[str] = frozenset("who which whom whose".split())
+# Role labels whose actors are international when the text names no nation ("a regional peacekeeping force")
+INTERNATIONAL_ROLES: frozenset[str] = frozenset(["peacekeepers"])
