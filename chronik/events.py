@@ -251,8 +251,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             # an announced act: cooperation promised is AGREE, force announced is a threat
             if trig.mode == "resign":
                 status = "asserted"  # "... and will resign": a leader's announced resignation is the retreat itself
-            elif etype in COOPERATIVE:
-                etype, status = "AGREE", "asserted"
+            elif etype in COOPERATIVE or etype == "AGREE":
+                etype, status = "AGREE", "asserted"  # an announced intention to cooperate is what AGREE codes
             elif etype in FORCEFUL:
                 etype, status = "THREATEN", "asserted"
             else:

@@ -114,14 +114,19 @@ class Lexicon:
                 got.append(k)
             return tuple(got)
         prev = head
-        for w in words:
-            k = next((j for j in range(prev + 1, min(len(tokens), prev + self.window + 1)) if _word_ok(tokens[j].lemma, w)
+        for n, w in enumerate(words):
+            # after an auxiliary head the verb follows closely: "would meet" is not "would ... a meeting"
+            reach = 2 if n == 0 and tokens[head].lemma in _AUXILIARY_HEADS else self.window
+            k = next((j for j in range(prev + 1, min(len(tokens), prev + reach + 1)) if _word_ok(tokens[j].lemma, w)
                       or _word_ok(tokens[j].text.casefold(), w)), None)
             if k is None:
                 return None
             got.append(k)
             prev = k
         return tuple(got)
+
+
+_AUXILIARY_HEADS = frozenset("be will would shall can could may might must".split())
 
 
 def _word_ok(lemma: str, w: str) -> bool:

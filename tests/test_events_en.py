@@ -187,3 +187,13 @@ def test_named_transnational_group_gets_no_country_from_context():
     e = one(code("Osama bin Laden's al-Qaeda terror network has threatened to deliver devastating blows to the "
                  "United States and Israel.", "en"), "THREATEN")
     assert e.source.name == "al-Qaeda" and e.source.country is None
+
+
+def test_offer_to_host_talks_between_two_parties():
+    # "would be ready to host a meeting between X and the PLO": one AGREE toward both parties;
+    # "would ... a meeting" is no "would meet"
+    ev = code("King Hassan of Morocco was quoted today as saying he would be ready to host a meeting between an "
+              "Israeli peace movement and the Palestine Liberation Organization (PLO).", "en")
+    e = one(ev, "AGREE")
+    assert countries(e.source) == "MAR" and e.status == "asserted"
+    assert sorted(countries(e.target)) == ["ISR", "PSE"]
