@@ -181,7 +181,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                 against = a.trigger.type in CONTENT_TYPES | {"PROTEST"} and self._is_noun(sent, b.head) and any(
                     toks[k].text.casefold() in AGAINST for k in range(max(a_end + 1, b.head - 4), b.head))
                 # with a parse, a clause without "that": "recommended the United States troops withdraw"
-                clause = a.trigger.type in CONTENT_TYPES and toks[b.head].dep in ("ccomp", "xcomp") and toks[b.head].head in a.tokens
+                clause = a.trigger.type in CONTENT_TYPES and toks[b.head].head in a.tokens and (
+                    toks[b.head].dep in ("ccomp", "xcomp") or toks[b.head].dep == "advcl" and any(  # "pushing for the US (to) support"
+                        t.head == b.head and t.dep == "mark" and t.text.casefold() in ("for", "that") for t in toks))
                 if (infinitive and b.head - a_end <= 14) or (that and a.trigger.type in CONTENT_TYPES) or obj_noun or against or clause:
                     out[b.head] = a.head
         return out
@@ -237,6 +239,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if toks[h].dep == "compound" and toks[h].pos in ("NOUN", "PROPN") and toks[h].head not in match.tokens \
                 and toks[h].head is not None and toks[toks[h].head].lemma not in self.gr.EVENT_FRAME_NOUNS:
             return None  # a noun modifying another: "pressure groups", "attack helicopters" (not "mediation effort")
+        if h >= 2 and toks[h - 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS | self.gr.INFINITIVE_MARKERS \
+                and toks[h - 2].lemma in self.gr.PROSPECT_NOUNS:
+            return None  # "the plan to send troops", "the decision of sending troops": not (yet) an act
         if trig.type == "MOBILIZE" and len(trig.words) == 1 and not self._forces_object(sent, h, mentions):
             return None  # "mobilized pressure groups", "mobilise support": no forces
         lo, hi = self._region(sent, h)

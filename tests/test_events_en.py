@@ -197,3 +197,20 @@ def test_offer_to_host_talks_between_two_parties():
     e = one(ev, "AGREE")
     assert countries(e.source) == "MAR" and e.status == "asserted"
     assert sorted(countries(e.target)) == ["ISR", "PSE"]
+
+
+def test_prospect_is_no_act():
+    ev = code("Turkish police prevented the demonstration staged by students at Cumhuriyet University near AKP "
+              "offices in Sivas on 15 October to protest the decision of sending troops to Iraq.", "en")
+    assert not of_type(ev, "MOBILIZE")
+    assert countries(one(ev, "COERCE").source) == "TUR"
+
+
+@needs_parser
+def test_request_content_after_for():
+    # "pushing hard for the US (to) support its plan": the support is what is asked for
+    ev = code("According to reports the UK is pushing hard for the US support its debt relief plan to tackle "
+              "poverty in Africa.", "en")
+    assert not of_type(ev, "SUPPORT")
+    e = one(ev, "REQUEST")
+    assert (countries(e.source), countries(e.target)) == ("GBR", "USA")

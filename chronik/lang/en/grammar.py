@@ -118,3 +118,5 @@ IRREGULAR_PARTICIPLES = frozenset("slain shot hit held struck sent kept put set 
 RELATIVE_PRONOUNS: frozenset[str] = frozenset("who which whom whose".split())
 # Role labels whose actors are international when the text names no nation ("a regional peacekeeping force")
 INTERNATIONAL_ROLES: frozenset[str] = frozenset(["peacekeepers"])
+# Nouns whose "of"/"to" complement is a prospect, not an act: "the plan to send troops"
+PROSPECT_NOUNS: frozenset[str] = frozenset("plan proposal idea prospect possibility option decision".split())
