@@ -494,12 +494,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         rows = self.kb.lookup(name)
         return rows[0].qid if rows and rows[0].qid else None
 
-    # ---------------------------------------------------------------- entities
-
-
-
-
-
+    # ---------------------------------------------------------------- entities (see CorefMixin)
 
 
     def run(self) -> list[Mention]:
@@ -515,8 +510,6 @@ class ActorFinder(CorefMixin, ContextMixin):
                 mentions.append(m)
         self._context_countries(mentions)
         return mentions
-
-
 
 
 def resolve_actors(doc: Document) -> Document:

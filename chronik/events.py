@@ -142,10 +142,10 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         """In one sentence, an event noun of a source that also has a verb event is part of
         that event: "staged mass demonstrations ... to demand", "Peru granted asylum ...
         since the invasion" keeps the verb's event."""
-        verbs = {(e.sentence, _actor_key(e.source)) for e in events if not e.rule.startswith("noun:")}
+        verbs = {(e.sentence, _actor_key(e.source)) for e in events if not e.from_noun}
         out = []
         for e in events:
-            if e.rule.startswith("noun:") and (e.sentence, _actor_key(e.source)) in verbs:
+            if e.from_noun and (e.sentence, _actor_key(e.source)) in verbs:
                 continue
             out.append(e)
         return out
@@ -353,21 +353,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             mode=trig.mode if etype == trig.type else None, context=list(trig.context), cameo=cameo, quad=sc.quad,
             intensity=sc.intensity, date=date, date_precision=precision, location=location,
             status=status, reported_by=reported_by, lang=self.code, confidence=min(conf, 0.95),
-            rule=f"{'noun:' if noun and not sent.is_title else ''}{trig.type}:{' '.join(trig.words)}", trigger=" ".join(toks[k].text for k in sorted(match.tokens)),
+            rule=f"{trig.type}:{' '.join(trig.words)}", trigger=" ".join(toks[k].text for k in sorted(match.tokens)),
+            headline=sent.is_title, from_noun=noun and not sent.is_title,
         )
-
-
-
-
-
-    # ------------------------------------------------------------------ arguments
-
-
-    # ------------------------------------------------------------------ date & place
-
-
-
-
 
 
 def _as_request(trig):
@@ -407,22 +395,18 @@ def dedup(events: list[Event]) -> list[Event]:
             if k.target is None or ev.target is None or _actor_key(k.target) == _actor_key(ev.target):
                 if k.sentence == ev.sentence and k.trigger != ev.trigger and k.cameo != ev.cameo \
                         and k.target is not None and ev.target is not None \
-                        and not k.rule.startswith(("noun:", "title:noun:")) and not ev.rule.startswith(("noun:", "title:noun:")):
+                        and not k.from_noun and not ev.from_noun:
                     continue  # two acts on one target in one sentence: "lösten die Versammlung auf und nahmen ... fest"
-                if k.sentence == ev.sentence or _is_title(k) or _is_title(ev) or (k.date == ev.date and _actor_key(k.target) == _actor_key(ev.target)):
+                if k.sentence == ev.sentence or k.headline or ev.headline or (k.date == ev.date and _actor_key(k.target) == _actor_key(ev.target)):
                     dup = k
                     break
         if dup is None:
             kept.append(ev)
-        elif _is_title(dup) and not _is_title(ev):
+        elif dup.headline and not ev.headline:
             kept[kept.index(dup)] = _merge(ev, dup)
         else:
             kept[kept.index(dup)] = _merge(dup, ev)
     return sorted(kept, key=lambda e: (e.sentence, e.evidence_start))
-
-
-def _is_title(e: Event) -> bool:
-    return e.rule.startswith("title:")  # set by code_events for headline sentences
 
 
 def _merge(keep: Event, other: Event) -> Event:
@@ -439,14 +423,9 @@ def code_events(doc: Document, options: Options | None = None) -> Document:
     options = options or Options()
     coder = Coder(doc, options)
     events = coder.run()
-    titles = {s.index for s in doc.sentences if s.is_title}
-    for ev in events:
-        if ev.sentence in titles:
-            ev.rule = "title:" + ev.rule
     if options.dedup_within_doc:
         events = dedup(events)
     doc.events = [e for e in events if e.confidence >= options.min_confidence]
     for n, ev in enumerate(doc.events, 1):
         ev.event_id = f"{doc.id}#{n}"
-        ev.rule = ev.rule.removeprefix("title:").removeprefix("noun:")
     return doc

@@ -120,6 +120,8 @@ class Event:
     confidence: float = 0.5
     rule: str = ""  # which rule/lexicon entry produced it (provenance)
     trigger: str = ""
+    headline: bool = False  # coded from the document's headline (the body's record wins on merging)
+    from_noun: bool = False  # triggered by an event noun in running text ("the expulsion of ..."), not a verb
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-Lines record of EVENTS.md."""
