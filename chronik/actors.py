@@ -494,9 +494,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         rows = self.kb.lookup(name)
         return rows[0].qid if rows and rows[0].qid else None
 
-    # ---------------------------------------------------------------- entities (see CorefMixin)
-
-
+    # ---------------------------------------------------------------- document (entities: CorefMixin)
     def run(self) -> list[Mention]:
         mentions: list[Mention] = []
         self.place_countries: list[tuple[int, str | None]] = []

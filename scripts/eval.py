@@ -4,7 +4,6 @@ for every gold set, plus the actor accuracy on our own actor gold (tests/gold/ac
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile

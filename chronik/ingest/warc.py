@@ -48,7 +48,7 @@ def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str |
                 ctype = rec.http_headers.get_header("Content-Type") or ""
             else:
                 ctype = rec.rec_headers.get_header("Content-Type") or ""
-            if not ctype.lower().split(";")[0].strip() in HTML_TYPES:
+            if ctype.lower().split(";")[0].strip() not in HTML_TYPES:
                 continue
             where = f"{path}#{url}" if url else path
             data = rec.content_stream().read()
