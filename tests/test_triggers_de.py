@@ -15,6 +15,8 @@ import pytest
 from chronik.lang.de import LANGUAGE
 from chronik.triggers import PLOVER_TYPES, Lexicon
 
+from .plover_vocab import CONTEXTS, MODES
+
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "chronik" / "lang" / "de" / "data" / "events"
 CAMEO2PLOVER = ROOT.parent / "shared" / "reference" / "CAMEO2PLOVER-2021.txt"
@@ -41,29 +43,6 @@ MANUAL_OVERRIDES: dict[str, set[str]] = {
     "0831": {"RETREAT"},  # "RETREAT also covers resignations of government officials"
 }
 
-MODES = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-               "misinformation", "cyber"},
-    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
-                "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
-                "unconventional"},
-}
-CONTEXTS = set(
-    "military intelligence executive legislative election political_institutions pro_democracy "
-    "pro_autocracy economic legal reparations human_rights rights_freedoms repression human_security "
-    "gender lgbt religion_ethnicity inequality diplomatic territory peacekeeping health asylum migration "
-    "disasters natural_resource environment technology terrorism cbrn cyber misinformation crime "
-    "corruption illegal_drugs trafficking".split()
-) | {"humanitarian"}  # not in the manual's list, but used by CAMEO2PLOVER-2021 (033, 073, 0863, ...)
 PATTERN_WORD = re.compile(r"^[a-zäöüß]+\*?$")
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import simplemma
 
+from .plover_vocab import CONTEXTS, MODES
+
 EVENTS_DIR = Path(__file__).resolve().parents[1] / "chronik" / "lang" / "en" / "data" / "events"
 HEADER = "# pattern\tcameo\tmode\tcontext\tnote"
 MAX_GAP = 4  # a non-head token may sit at most 4 tokens after the previous matched one
@@ -42,33 +44,7 @@ DOCUMENTED = {
     ("SANCTION", "116"),  # manual: SANCTION convict mode (table files 116 under ACCUSE)
 }
 
-MODES = {
-    "AGREE": {"assist", "change", "yield", "meet"},
-    "CONSULT": {"phone", "visit", "third-party", "multilateral"},
-    "SUPPORT": set(), "CONCEDE": set(), "COOPERATE": set(), "AID": set(),
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold", "misinformation", "cyber"},
-    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                "crowd-control", "unconventional"},
-}
 
-CONTEXTS = {
-    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
-    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
-    "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
-    "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
-    "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
-    "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
-}
 
 TOKEN_RE = re.compile(r"^[a-z][a-z'-]*\*?$")
 
