@@ -60,6 +60,11 @@ class ContextMixin:
             if loc is not None and loc.country:
                 self.place_countries.append((sent.index, loc.country))
 
+    def _definite(self, m: Mention) -> bool:
+        """Is the mention introduced by a definite article ("the Parliament", "das Parlament")?"""
+        before = self.doc.text[max(0, m.start - 5):m.start].split()
+        return bool(before) and before[-1].casefold() in ("the", "der", "die", "das", "den", "dem", "des")
+
     def _context_countries(self, mentions: list[Mention]) -> None:
         """Role and group actors without a country ("Polizisten", "Mönche") take the
         country of their sentence when it names exactly one, else the article's main country."""
@@ -80,7 +85,15 @@ class ContextMixin:
                 per_sentence.setdefault(sent_i, set()).add(c)
         main = weight.most_common(1)[0][0] if weight else None
         by_entity: dict[int, str] = {}
+        seen_roles: dict[str, str] = {}  # role label -> country of its latest mention with one
         for m in mentions:
+            if m.actor.country is None and m.actor.role and m.actor.role in seen_roles and m.how != "coreference" \
+                    and self._definite(m):
+                # "the Parliament's decision" after "the Parliament of Iraq": the one introduced before
+                m.actor = replace(m.actor, country=seen_roles[m.actor.role])
+                m.how = "context"
+            if m.actor.role and m.actor.country and m.actor.country not in ("IGO", "NGO"):
+                seen_roles[m.actor.role] = m.actor.country
             titled = m.kind == "name" and m.actor.sector is not None
             if m.actor.country is None and m.actor.role in self.gr.INTERNATIONAL_ROLES:
                 m.actor = replace(m.actor, country="IGO")  # "a regional peacekeeping force": no nation named

@@ -22,7 +22,7 @@ from .circumstances import CircumstanceMixin
 from .clauses import ClauseMixin
 from .lang import get_grammar, get_lang
 from .model import Actor, Document, Event, Mention, Sentence
-from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, score_for
+from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, REACTIONS, score_for
 from .settings import Options
 from .triggers import TriggerMatch, get_lexicon
 
@@ -71,6 +71,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                                 if sub is not None and sub.target is not None:
                                     ev.target = sub.target
                                     break
+                    if ev.target is None and ev.type in REACTIONS:
+                        ev.target = self._anaphoric_target(sent, match, ev, events)
                     self._conditional_threat(sent, match, ev)
                     events.append(ev)
         return self._prefer_verbs(events)
@@ -128,6 +130,30 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                 if not k <= h < end:
                     out.append((toks[k].start - sent.start, toks[end - 1].end - sent.start))
         return out
+
+    def _anaphoric_target(self, sent: Sentence, match: TriggerMatch, ev: Event, earlier: list[Event]):
+        """A reaction to an act named before: "was disappointed in the vote" -> whoever voted,
+        "verurteilte den Angriff" -> the attacker. The object must be a definite event noun; the
+        target is the source of the latest earlier event of that kind (any kind for "the move")."""
+        toks = sent.tokens
+        k = max(match.tokens) + 1
+        while k < len(toks) and k <= max(match.tokens) + 3 and (toks[k].text.casefold() in self.gr.EVENT_ANAPHOR_DETERMINERS
+                                                                or toks[k].text.casefold() in ("in", "with", "by", "at", "über", "mit")):
+            k += 1
+        if k >= len(toks) or k == max(match.tokens) + 1 or toks[k - 1].text.casefold() not in self.gr.EVENT_ANAPHOR_DETERMINERS:
+            return None
+        noun = toks[k].lemma.casefold()
+        kinds = {t.type for t in self.lex.candidates(noun, True)}
+        if noun not in self.gr.EVENT_ANAPHOR_NOUNS and not kinds:
+            return None
+        me = _actor_key(ev.source)
+        for prev in reversed(earlier):
+            if prev.source is None or _actor_key(prev.source) == me or (kinds and prev.type not in kinds):
+                continue
+            if prev.source is not None and not (getattr(prev.source, "sector", None) == "UAF"):
+                return prev.source
+            return None
+        return None
 
     def _attack_means(self, sent: Sentence) -> bool:
         """Does the sentence name the means of an attack ("a suicide car bombing", "ein Sprengsatz")?"""

@@ -19,6 +19,8 @@ NO_PLACE_TARGET = {"CONSULT"}
 FORCEFUL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # Speech acts whose complement states their content rather than a separate event.
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", "CONCEDE"}
+# Types that react to another act ("condemned the attack", "welcomed the decision")
+REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
 HARD_BREAKS = {";", ":", "(", ")"}
 
 

@@ -214,3 +214,18 @@ def test_request_content_after_for():
     assert not of_type(ev, "SUPPORT")
     e = one(ev, "REQUEST")
     assert (countries(e.source), countries(e.target)) == ("GBR", "USA")
+
+
+def test_reaction_to_an_earlier_act_targets_its_actor():
+    text = ("Iraq's parliament votes to expel US troops\n\nJanuary 6, 2020\n\n"
+            "Yesterday, the Parliament of Iraq voted on a resolution to expel United States troops from the country. "
+            "Following the vote, a United States Department of State spokesperson, Morgan Ortagus, indicated the "
+            "United States was disappointed by the Parliament's decision.")
+    ev = [e for e in code(text, "en") if e.type == "ACCUSE"]
+    assert len(ev) == 1 and (countries(ev[0].target), sector(ev[0].target)) == ("IRQ", "LEG")
+
+
+def test_condemning_the_attack_targets_the_attacker():
+    text = ("Rebels shelled the town of Kismayo on Monday. The government condemned the attack on Tuesday.")
+    e = one(code(text, "en", published="2009-03-04"), "ACCUSE")
+    assert sector(e.target) == "REB"

@@ -244,3 +244,7 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset("welcher welche welches welchen we
 INTERNATIONAL_ROLES: frozenset[str] = frozenset(["peacekeepers"])
 # Nouns whose complement is a prospect, not an act ("der Plan, Truppen zu entsenden")
 PROSPECT_NOUNS: frozenset[str] = frozenset("plan vorschlag idee aussicht möglichkeit option entscheidung".split())
+# "verurteilte den Angriff", "kritisierte diese Entscheidung": ein bestimmtes Ereignisnomen
+EVENT_ANAPHOR_DETERMINERS = frozenset("den die das dem der diesen diese dieses diesem dieser".split())
+EVENT_ANAPHOR_NOUNS = frozenset("abstimmung entscheidung beschluss gesetz resolution maßnahme urteil hinrichtung "
+                                "invasion einmarsch putsch test schritt vorgehen".split())

@@ -120,3 +120,7 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset("who which whom whose".split())
 INTERNATIONAL_ROLES: frozenset[str] = frozenset(["peacekeepers"])
 # Nouns whose "of"/"to" complement is a prospect, not an act: "the plan to send troops"
 PROSPECT_NOUNS: frozenset[str] = frozenset("plan proposal idea prospect possibility option decision".split())
+# "condemned the attack", "disappointed in the vote": a definite event noun names an act coded before
+EVENT_ANAPHOR_DETERMINERS = frozenset("the this that these those its their".split())
+EVENT_ANAPHOR_NOUNS = frozenset("vote decision move law bill resolution measure verdict ruling sentence execution "
+                                "invasion incursion coup test launch step action".split())
