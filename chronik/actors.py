@@ -372,6 +372,9 @@ class ActorFinder(CorefMixin, ContextMixin):
         # Role/organisation + of-country: "Präsident Aserbaidschans", "Präsident der Republik Aserbaidschan".
         if last.kind in ("role", "igo", "org") and atom.kind in ("country", "capital", "igo") and all(w in link for w in gap) and len(gap) <= 3 and not has_name:
             return True
+        # Two demonyms: the first names the state, the second the people in it ("Bosnian Serb", "Iraqi Kurdish")
+        if last.kind == "adj" and atom.kind == "adj" and not gap and len(cur.atoms) == 1 and self.code == "en":
+            return True
         # Role + genitive role: "Geheimdienst-Sabotagegruppen der armenischen Streitkräfte",
         # "Spezialeinheiten der Polizei", "Sprecher der oppositionellen Gruppierung CFDR".
         if last.kind == "role" and atom.kind in ("adj", "role", "country") and gap and gap[0] in link and len(gap) <= 2 \

@@ -22,7 +22,7 @@ from .circumstances import CircumstanceMixin
 from .clauses import ClauseMixin
 from .lang import get_grammar, get_lang
 from .model import Actor, Document, Event, Mention, Sentence
-from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, REACTIONS, score_for
+from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, MUTUAL, REACTIONS, score_for
 from .settings import Options
 from .triggers import TriggerMatch, get_lexicon
 
@@ -358,6 +358,11 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             tgt_actor = self._actor(tgt, sent, mentions)
         else:
             tgt_actor = self._place_target(sent, h, hi, mentions, src, location, etype)
+        src_actor = self._actor(src, sent, mentions)
+        if isinstance(src_actor, list) and etype in MUTUAL and (tgt is None or tgt.entity in {m.entity for m in mentions
+                                                                                           if src.tok_start <= m.tok_start < src.tok_end + 4}):
+            # "Vajpayee and his Pakistani counterpart Nawaz Sharif held talks": a meeting has two sides
+            src_actor, tgt_actor = src_actor[0], (src_actor[1] if len(src_actor) == 2 else src_actor[1:])
         if status == "negated" and not self.options.include_negated:
             return None
         if status == "hypothetical" and not self.options.include_hypothetical:
@@ -373,7 +378,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         cameo = trig.cameo if etype == trig.type and trig.cameo else sc.cameo
         conf = 0.45 + (0.2 if tgt_actor is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)
         return Event(
-            doc_id=self.doc.id, type=etype, source=self._on_date(self._actor(src, sent, mentions), date),
+            doc_id=self.doc.id, type=etype, source=self._on_date(src_actor, date),
             target=self._on_date(tgt_actor, date),
             evidence_text=sent.text, evidence_start=sent.start, evidence_end=sent.end, sentence=sent.index,
             mode=trig.mode if etype == trig.type else None, context=list(trig.context), cameo=cameo, quad=sc.quad,

@@ -59,7 +59,7 @@ class Gazetteer:
     def may_start(self, word: str) -> bool:
         """Could a gazetteer form or a person's name start with this word?"""
         return word in self.firsts or self.lang.stem(word) in self.firsts or word.casefold() in self.firsts \
-            or _norm(word) in self.people_firsts
+            or (_norm(word).split() or [""])[0] in self.people_firsts  # "F.W." normalises to "f w"
 
     def _split(self, form: str) -> list[str]:
         return [t.text for t in self.lang.tokenize(form)]

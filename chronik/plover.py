@@ -21,6 +21,8 @@ FORCEFUL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", "CONCEDE"}
 # Types that react to another act ("condemned the attack", "welcomed the decision")
 REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
+# Acts with two sides: "X and Y held talks" is X -> Y (the gold's "symmetric" events)
+MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 HARD_BREAKS = {";", ":", "(", ")"}
 
 

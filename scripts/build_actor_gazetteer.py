@@ -1077,6 +1077,14 @@ de|palästinensische befreiungsorganisation|org|PSE|GOV|Palestine Liberation Org
 *|plo|org|PSE|GOV|Palestine Liberation Organization|cs,prefix
 en|palestinian national authority|org|PSE|GOV|Palestinian Authority|
 # historical organisations of 1975-2010 news
+en|african national congress|org|ZAF|PTY|ANC|
+de|afrikanischer nationalkongress|org|ZAF|PTY|ANC|
+en|commonwealth|igo|IGO||Commonwealth|
+en|commonwealth of nations|igo|IGO||Commonwealth|
+en|international criminal tribunal for rwanda|igo|IGO||International Criminal Tribunal for Rwanda|
+*|ictr|igo|IGO||International Criminal Tribunal for Rwanda|
+*|icty|igo|IGO||International Criminal Tribunal for the former Yugoslavia|
+en|yugoslav war crimes tribunal|igo|IGO||International Criminal Tribunal for the former Yugoslavia|
 *|kgb|group||SPY|KGB|cs,prefix
 # --- Palestinian organisations (PLO rows already present)
 *|pflp|group|PSE|REB|Popular Front for the Liberation of Palestine|prefix

@@ -360,7 +360,7 @@ def test_background_in_relative_clause_not_coded(text, lang):
 @pytest.mark.parametrize(
     "text, lang, etype, sources",
     [
-        ("Jordan and Britain have agreed to cooperate in fighting terrorism.", "en", "AGREE", ["JOR", "GBR"]),
+        ("Russia and China agreed to send aid to Syria.", "en", "AGREE", ["RUS", "CHN"]),
         ("The United States and France accused Russia of violating the ceasefire.", "en", "ACCUSE", ["USA", "FRA"]),
         ("Die Vereinigten Staaten und Frankreich kritisierten Russland scharf.", "de", "ACCUSE", ["USA", "FRA"]),
     ],
@@ -371,6 +371,15 @@ def test_coordinated_sources_are_a_list(text, lang, etype, sources):
     assert countries(ev.source) == sources
     rec = ev.to_record()
     assert [a["country"] for a in rec["source"]] == sources
+
+
+def test_coordinated_sides_of_a_mutual_act_are_source_and_target():
+    # a meeting or agreement between two sides names both: Jordan -> Britain, not [Jordan, Britain] -> nobody
+    ev = one(code("Jordan and Britain have agreed to cooperate in fighting terrorism.", "en", "2008-08-20"), "AGREE")
+    assert (countries(ev.source), countries(ev.target)) == ("JOR", "GBR")
+    ev = one(code("Indian Prime Minister Atal Bihari Vajpayee and his Pakistani counterpart Nawaz Sharif held talks "
+                  "in Lahore on Sunday.", "en"), "CONSULT")
+    assert (countries(ev.source), countries(ev.target)) == ("IND", "PAK")
 
 
 # ====================================================================== place targets (PLACE_TARGET_PREPOSITIONS)

@@ -229,3 +229,13 @@ def test_condemning_the_attack_targets_the_attacker():
     text = ("Rebels shelled the town of Kismayo on Monday. The government condemned the attack on Tuesday.")
     e = one(code(text, "en", published="2009-03-04"), "ACCUSE")
     assert sector(e.target) == "REB"
+
+
+def test_double_demonym_and_name_particles():
+    # "Bosnian Serb leader": the first demonym names the state; "F.W. de Klerk": a name with a particle
+    e = one(code("Britain and France called on Bosnian Serb leader Radovan Karadzic to accept the international "
+                 "peace plan.", "en"), "REQUEST")
+    assert countries(e.target) == "BIH"
+    e = one(code("The lifting of the ban on the African National Congress was announced by President F.W. de Klerk "
+                 "in a speech.", "en"), "CONCEDE")
+    assert e.source.name == "F. W. de Klerk" and countries(e.source) == "ZAF"
