@@ -166,6 +166,8 @@ class ClauseMixin:
 
         if participle(h):
             return True
+        if toks[h].dep == "acl" and any(t.head == h and t.dep == "agent" for t in toks):
+            return True  # a reduced relative: "peacekeepers held hostage by Bosnian Serbs"
         # an event noun after a passive verb: "was placed under house arrest", "were taken into custody"
         return self._is_noun(sent, h) and any(participle(k) for k in range(max(lo, h - 3), h))
 

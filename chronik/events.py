@@ -296,7 +296,15 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         noun = self._is_noun(sent, h) and len(trig.words) == 1  # "Waffenstillstand fordern" is verbal
         if noun and not (sent.is_title and h <= 1) and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None  # a headline may open with its event noun: "Sanktionen gegen Libyen"
+        # the trigger's own words are no argument ("held hostage": "hostage" is no target)
+        mentions = [m for m in mentions if not all(k in match.tokens for k in range(m.tok_start, m.tok_end))]
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
+        end = max(match.tokens)
+        if self.code == "en" and end + 1 < len(toks) and toks[end + 1].text.casefold() == "of" and len(trig.words) > 1 and self._is_noun(sent, end):
+            # "demand for the immediate withdrawal of Iraqi forces from Kuwait": the withdrawal's own object
+            own = next((m for m in mentions if end + 1 < m.tok_start <= end + 4 and m is not src), None)
+            if own is not None:
+                tgt = own
         if tgt is not None and tgt.tok_start > 0 and toks[tgt.tok_start - 1].text.casefold() in self.gr.POSSESSIVES \
                 and tgt.actor.sector in ("MIL", "COP") and tgt is not src:
             # "will withdraw their peacekeeping force from Chad unless President Goukouni ...": one's own forces

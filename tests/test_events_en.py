@@ -239,3 +239,17 @@ def test_double_demonym_and_name_particles():
     e = one(code("The lifting of the ban on the African National Congress was announced by President F.W. de Klerk "
                  "in a speech.", "en"), "CONCEDE")
     assert e.source.name == "F. W. de Klerk" and countries(e.source) == "ZAF"
+
+
+def test_object_of_the_demanded_act_is_the_target():
+    e = one(code("A demand for the immediate withdrawal of Iraqi forces from Kuwait was issued by the Arab League at "
+                 "an emergency meeting in Cairo on Friday.", "en"), "REQUEST")
+    assert e.source.name == "Arab League" and (countries(e.target), sector(e.target)) == ("IRQ", "MIL")
+
+
+def test_voiced_support_and_recognition():
+    e = one(code("The United States and Britain voiced strong support on Tuesday for Russian President Boris Yeltsin.",
+                 "en"), "SUPPORT")
+    assert countries(e.target) == "RUS"
+    e = one(code("The new government in Kinshasa was recognised by Rwanda and Uganda on Sunday.", "en"), "SUPPORT")
+    assert sorted(countries(e.source)) == ["RWA", "UGA"] and countries(e.target) == "COD"
