@@ -271,7 +271,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if trig.type == "MOBILIZE" and len(trig.words) == 1 and not self._forces_object(sent, h, mentions):
             return None  # "mobilized pressure groups", "mobilise support": no forces
         lo, hi = self._region(sent, h)
-        passive = self._is_passive(sent, h, lo, hi)
+        passive = self._is_passive(sent, h, lo, hi) or (trig.words[0] == "be" and trig.words[-1] in self.gr.AGENT_PREPOSITIONS)
         status = self._status(sent, match, lo, hi)
         if status is None:
             return None
@@ -305,6 +305,10 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             own = next((m for m in mentions if end + 1 < m.tok_start <= end + 4 and m is not src), None)
             if own is not None:
                 tgt = own
+        if tgt is None and trig.type == "SUPPORT":
+            # "voiced strong support on Tuesday for Russian President Boris Yeltsin"
+            fors = [k for k in range(end + 1, min(hi, end + 6)) if toks[k].text.casefold() in self.gr.SUPPORT_PREPOSITIONS]
+            tgt = next((m for m in mentions if fors and fors[0] < m.tok_start <= fors[0] + 3 and m is not src), None)
         if tgt is not None and tgt.tok_start > 0 and toks[tgt.tok_start - 1].text.casefold() in self.gr.POSSESSIVES \
                 and tgt.actor.sector in ("MIL", "COP") and tgt is not src:
             # "will withdraw their peacekeeping force from Chad unless President Goukouni ...": one's own forces

@@ -248,3 +248,5 @@ PROSPECT_NOUNS: frozenset[str] = frozenset("plan vorschlag idee aussicht möglic
 EVENT_ANAPHOR_DETERMINERS = frozenset("den die das dem der diesen diese dieses diesem dieser".split())
 EVENT_ANAPHOR_NOUNS = frozenset("abstimmung entscheidung beschluss gesetz resolution maßnahme urteil hinrichtung "
                                 "invasion einmarsch putsch test schritt vorgehen".split())
+# "support for X", "Unterstützung für X": the one supported
+SUPPORT_PREPOSITIONS: frozenset[str] = frozenset(["für"])

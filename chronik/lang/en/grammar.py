@@ -124,3 +124,5 @@ PROSPECT_NOUNS: frozenset[str] = frozenset("plan proposal idea prospect possibil
 EVENT_ANAPHOR_DETERMINERS = frozenset("the this that these those its their".split())
 EVENT_ANAPHOR_NOUNS = frozenset("vote decision move law bill resolution measure verdict ruling sentence execution "
                                 "invasion incursion coup test launch step action".split())
+# "support for X", "Unterstützung für X": the one supported
+SUPPORT_PREPOSITIONS: frozenset[str] = frozenset(["for"])
