@@ -215,6 +215,8 @@ class ActorFinder(CorefMixin, ContextMixin):
             if length == 1 and low in stop:
                 break
             e = self.g.lookup_phrase(words)
+            if e is not None and e.kind == "adj" and i > 0 and toks[i - 1].text.casefold() in self.gr.REGION_PREFIXES:
+                return None  # "South American foreign ministers", "Latin American leaders": a region, no state
             if e is not None and self._plausible(e, span) and not (e.kind == "role" and self._attributive(toks, i + length - 1)):
                 return self._entry_atom(i, i + length, e, toks)
         adj_sector = self.gr.ADJECTIVE_SECTORS.get(tok.lemma) or self.gr.ADJECTIVE_SECTORS.get(low)

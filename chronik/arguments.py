@@ -239,6 +239,8 @@ class ArgumentMixin:
                 break
             e = g.lookup_phrase([toks[k].text])
             if e is not None and e.kind == "adj" and e.country and e.country != src_country:
+                if any(toks[j].text.casefold() in self.gr.LOCATIVE_PREPOSITIONS for j in range(max(h + 1, k - 2), k)):
+                    continue  # "demonstrated outside the French embassy": a place, not the target
                 return k, Actor(text=toks[k].text, name=e.name, country=e.country)
         return None
 

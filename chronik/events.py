@@ -81,6 +81,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         """", killing or wounding 50" after an attack reports its outcome, not a second attack."""
         h = match.head
         toks = sent.tokens
+        if h > 0 and toks[h - 1].text.casefold() in self.gr.INFINITIVE_MARKERS and any(e.type == match.trigger.type for _, e in coded):
+            return True  # "met Rabin in Aqaba to discuss water sharing": the purpose of the same act
         if h == 0 or not toks[h].text.casefold().endswith(self.gr.RESULT_PARTICIPLE) or len(match.trigger.words) > 1:
             return False
         k = h - 1  # back over coordinated participles: ", killing or wounding"
@@ -154,6 +156,12 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                 return prev.source
             return None
         return None
+
+    def _future_under_condition(self, sent: Sentence, h: int) -> bool:
+        """"will withdraw its force from Chad unless ...": a future act with a condition after it."""
+        toks = sent.tokens
+        words = [t.text.casefold() for t in toks]
+        return bool(set(words[h:]) & self.gr.CONDITIONALS) and bool(set(words[max(0, h - 4):h]) & self.gr.FUTURE)
 
     def _attack_means(self, sent: Sentence) -> bool:
         """Does the sentence name the means of an attack ("a suicide car bombing", "ein Sprengsatz")?"""
@@ -259,9 +267,11 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         h = match.head
         if len(trig.words) == 1 and any(m.tok_start <= h < m.tok_end for m in mentions):
             return None  # the trigger word is part of an actor ("Protestbewegung", "Kämpfer")
-        if len(trig.words) == 1 and 0 < h < len(toks) - 1 and toks[h - 1].text.casefold() in self.gr.ATTRIBUTIVE_DETERMINERS \
-                and toks[h].text.casefold().endswith("ed") and toks[h + 1].text.isalpha() and toks[h + 1].text.islower():
+        if len(trig.words) == 1 and 0 < h < len(toks) - 1 and toks[h - 1].text.casefold() in self.gr.ATTRIBUTIVE_DETERMINERS | self.gr.ATTRIBUTIVE_PREPOSITIONS \
+                and toks[h].text.casefold().endswith("ed") and toks[h + 1].text[:1].isalpha() and toks[h + 1].text[:1].islower():
             return None  # "his alleged part in atrocities": a participle used as an adjective
+        if toks[h].dep == "acl" and toks[h].text.casefold().endswith("ing") and not sent.is_title:
+            return None  # "a Security Council resolution criticising Israel's plan": describes the resolution
         if toks[h].dep == "compound" and toks[h].pos in ("NOUN", "PROPN") and toks[h].head not in match.tokens \
                 and toks[h].head is not None and toks[toks[h].head].lemma not in self.gr.EVENT_FRAME_NOUNS:
             return None  # a noun modifying another: "pressure groups", "attack helicopters" (not "mediation effort")
@@ -305,10 +315,17 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             own = next((m for m in mentions if end + 1 < m.tok_start <= end + 4 and m is not src), None)
             if own is not None:
                 tgt = own
-        if tgt is None and trig.type == "SUPPORT":
-            # "voiced strong support on Tuesday for Russian President Boris Yeltsin"
+        if trig.type == "SUPPORT":
+            # "voiced strong support on Tuesday for Russian President Boris Yeltsin in his struggle with ..."
             fors = [k for k in range(end + 1, min(hi, end + 6)) if toks[k].text.casefold() in self.gr.SUPPORT_PREPOSITIONS]
-            tgt = next((m for m in mentions if fors and fors[0] < m.tok_start <= fors[0] + 3 and m is not src), None)
+            tgt = next((m for m in mentions if fors and fors[0] < m.tok_start <= fors[0] + 3 and m is not src), tgt)
+        if trig.type == "THREATEN" or self._future_under_condition(sent, h):
+            # "warned that Moscow would take countermeasures if NATO expanded": the condition's subject is threatened
+            cond = next((k for k in range(h + 1, len(toks)) if toks[k].text.casefold() in self.gr.CONDITIONALS), None)
+            subj = next((m for m in mentions if cond is not None and cond < m.tok_start <= cond + 3 and m is not src), None)
+            if subj is not None and src is not None and (tgt is None or tgt.tok_start > cond or tgt.tok_start < h
+                                                         or _country(tgt.actor) == _country(src.actor)):
+                tgt = subj
         if tgt is not None and tgt.tok_start > 0 and toks[tgt.tok_start - 1].text.casefold() in self.gr.POSSESSIVES \
                 and tgt.actor.sector in ("MIL", "COP") and tgt is not src:
             # "will withdraw their peacekeeping force from Chad unless President Goukouni ...": one's own forces

@@ -253,3 +253,51 @@ def test_voiced_support_and_recognition():
     assert countries(e.target) == "RUS"
     e = one(code("The new government in Kinshasa was recognised by Rwanda and Uganda on Sunday.", "en"), "SUPPORT")
     assert sorted(countries(e.source)) == ["RWA", "UGA"] and countries(e.target) == "COD"
+
+
+def test_purpose_of_a_meeting_is_the_same_meeting():
+    ev = code("Jordan's King Hussein met Israeli Prime Minister Yitzhak Rabin in the Red Sea port of Aqaba on "
+              "Thursday to discuss water sharing and border demarcation, Jordanian officials said.", "en")
+    e = one(ev, "CONSULT")
+    assert (countries(e.source), countries(e.target)) == ("JOR", "ISR")
+
+
+@needs_parser
+def test_participle_describing_a_noun_is_no_event():
+    ev = code("The United States on Friday vetoed a Security Council resolution criticising Israel's plan to build "
+              "Jewish housing in East Jerusalem.", "en")
+    assert not of_type(ev, "ACCUSE") and countries(one(ev, "REJECT").source) == "USA"
+
+
+def test_alleged_after_preposition_is_an_adjective():
+    ev = code("Albania's opposition Democratic Party boycotted parliament on Tuesday in protest against alleged "
+              "vote-rigging.", "en")
+    assert not of_type(ev, "ACCUSE")
+
+
+def test_demonym_of_a_place_is_no_target_and_region_adjective_no_state():
+    e = one(code("Several hundred Greenpeace supporters demonstrated outside the French embassy in Wellington on "
+                 "Thursday against France's nuclear tests in the South Pacific.", "en"), "PROTEST")
+    assert (countries(e.target), sector(e.target)) == ("FRA", "GOV")
+    ev = code("Brazil endorsed Argentina's claim at a meeting of South American foreign ministers on Friday.", "en")
+    assert all("USA" not in str(countries(e.target)) and "USA" not in str(countries(e.source)) for e in ev)
+
+
+def test_ultimatum_and_condition_name_the_threatened():
+    e = one(code("The Nigerian-led ECOMOG peacekeeping force gave Charles Taylor's rebels 48 hours to withdraw from "
+                 "the port area of Monrovia or face attack, a force spokesman said.", "en"), "THREATEN")
+    assert countries(e.source) == "IGO"
+    e = one(code("Russian Defence Minister Pavel Grachev warned that Moscow would take military countermeasures if "
+                 "NATO expanded eastward to Russia's borders.", "en"), "THREATEN")
+    assert countries(e.target) == "IGO"
+
+
+def test_handing_over_weapons_is_disarming():
+    e = one(code("Some 2,000 UNITA fighters handed over their weapons to United Nations peacekeepers in Angola's "
+                 "central highlands on Monday.", "en"), "RETREAT")
+    assert e.mode == "disarm" and countries(e.source) == "AGO"
+
+
+def test_assets_of_a_government_target_it():
+    e = one(code("Washington froze all Libyan government assets in American banks on Wednesday.", "en"), "SANCTION")
+    assert (countries(e.target), sector(e.target)) == ("LBY", "GOV")

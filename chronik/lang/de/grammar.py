@@ -250,3 +250,9 @@ EVENT_ANAPHOR_NOUNS = frozenset("abstimmung entscheidung beschluss gesetz resolu
                                 "invasion einmarsch putsch test schritt vorgehen".split())
 # "support for X", "Unterstützung für X": the one supported
 SUPPORT_PREPOSITIONS: frozenset[str] = frozenset(["für"])
+# English "against alleged vote-rigging"; German participles used as adjectives are inflected
+ATTRIBUTIVE_PREPOSITIONS: frozenset[str] = frozenset()
+# Prepositions of place: a demonym after them names a place ("vor der französischen Botschaft")
+LOCATIVE_PREPOSITIONS = frozenset("in im vor bei nahe an am".split())
+# Words before a demonym that make it a region ("South American", "Latin American")
+REGION_PREFIXES: frozenset[str] = frozenset()

@@ -97,7 +97,8 @@ ATTRIBUTIVE_DETERMINERS = frozenset("the a an his her its their our this these t
 # Nouns after which a role noun stays an actor instead of a mere modifier: the organisation is the
 # group ("an extremist organization") and an attack on its camps targets it ("guerrilla camps").
 ACTOR_MODIFIED_HEADS = frozenset("organization organisation group movement network faction cell outfit "
-                                 "camp base position stronghold hideout headquarters post positions".split())
+                                 "camp base position stronghold hideout headquarters post positions "
+                                 "asset account fund property".split())  # "froze Libyan government assets"
 # ", killing or wounding 50": a participle clause after an act reports its result
 RESULT_PARTICIPLE: tuple[str, ...] = ("ing",)
 # Nouns that an event noun modifies without ceasing to be the event: "a mediation effort", "an aid convoy"
@@ -126,3 +127,9 @@ EVENT_ANAPHOR_NOUNS = frozenset("vote decision move law bill resolution measure 
                                 "invasion incursion coup test launch step action".split())
 # "support for X", "Unterstützung für X": the one supported
 SUPPORT_PREPOSITIONS: frozenset[str] = frozenset(["for"])
+# Prepositions before an attributive participle: "in protest against alleged vote-rigging"
+ATTRIBUTIVE_PREPOSITIONS = frozenset("against of for over about on with after amid despite".split())
+# Prepositions of place: a demonym after them names a place ("outside the French embassy")
+LOCATIVE_PREPOSITIONS = frozenset("in at outside near inside before".split())
+# Words before a demonym that make it a region ("South American", "Latin American")
+REGION_PREFIXES: frozenset[str] = frozenset("south latin central north".split())
