@@ -379,7 +379,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         dem = self._demonym_target(sent, h, hi, mentions, src)
         about = dem is not None and etype in ("ACCUSE", "REJECT", "PROTEST") and any(
             toks[k].text.casefold() in AGAINST | {"about"} for k in range(max(0, dem[0] - 3), dem[0]))
-        if dem is not None and (tgt is None or dem[0] < tgt.tok_start or about):
+        if dem is not None and (tgt is None or (dem[0] < tgt.tok_start and dem[0] - max(match.tokens) <= 4) or about):
             # "opposed to French mediation in talks with Syria" -> France;
             # "complained to the UN over Israeli air raids" -> Israel, not the addressee
             tgt_actor = dem[1]  # "opposed to French mediation in talks with Syria" -> France

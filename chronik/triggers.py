@@ -117,6 +117,8 @@ class Lexicon:
         for n, w in enumerate(words):
             # after an auxiliary head the verb follows closely: "would meet" is not "would ... a meeting"
             reach = 2 if n == 0 and tokens[head].lemma in _AUXILIARY_HEADS else self.window
+            if len(words) == 1 and w in _CLOSE_PARTICLES:
+                reach = 3  # "gave in", "called for": not "given Syria $2 billion in grants", "calling it a victory for"
             k = next((j for j in range(prev + 1, min(len(tokens), prev + reach + 1)) if _word_ok(tokens[j].lemma, w)
                       or _word_ok(tokens[j].text.casefold(), w)), None)
             if k is None:
@@ -127,6 +129,7 @@ class Lexicon:
 
 
 _AUXILIARY_HEADS = frozenset("be will would shall can could may might must".split())
+_CLOSE_PARTICLES = frozenset("in out up down off over back away for on".split())
 
 
 def _word_ok(lemma: str, w: str) -> bool:

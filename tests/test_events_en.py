@@ -301,3 +301,18 @@ def test_handing_over_weapons_is_disarming():
 def test_assets_of_a_government_target_it():
     e = one(code("Washington froze all Libyan government assets in American banks on Wednesday.", "en"), "SANCTION")
     assert (countries(e.target), sector(e.target)) == ("LBY", "GOV")
+
+
+def test_particle_of_a_phrasal_verb_stays_close():
+    # "given Syria $2 billion in grants" is no "give in"; "calling it a victory for" is no "call for"
+    ev = code("Saudi Arabia and Kuwait have given Syria $2 billion in grants in recognition of its role.", "en")
+    assert not of_type(ev, "CONCEDE")
+    ev = code("The Organisation of African Unity welcomed the peace agreement signed by Ethiopia and Eritrea in "
+              "Algiers on Tuesday, calling it a victory for the whole continent.", "en")
+    assert not of_type(ev, "REQUEST") and one(ev, "SUPPORT").source.name == "Organization of African Unity"
+
+
+def test_topic_demonym_far_from_the_verb_is_no_target():
+    e = one(code("A French judge handed over files on the 1994 Rwandan genocide to the International Criminal "
+                 "Tribunal for Rwanda in Arusha on Monday.", "en"), "COOPERATE")
+    assert e.target.name == "International Criminal Tribunal for Rwanda"
