@@ -127,7 +127,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         toks = sent.tokens
         out = []
         for k in range(max(0, lo - 2), hi):  # the clause may open just before the region ("Siarhei, who was ...")
-            if toks[k].text.casefold() in self.gr.RELATIVE_PRONOUNS and k > 0 and toks[k - 1].text == ",":
+            w = toks[k].text.casefold()
+            ambiguous = w in self.gr.ARTICLE_RELATIVES and k + 1 < hi and not (toks[k + 1].text[:1].islower() or toks[k + 1].text[:1].isdigit())
+            if (w in self.gr.RELATIVE_PRONOUNS or w in self.gr.ARTICLE_RELATIVES and not ambiguous) and k > 0 and toks[k - 1].text == ",":
                 end = next((j for j in range(k + 1, hi) if toks[j].text in (",", ";")), hi)
                 if not k <= h < end:
                     out.append((toks[k].start - sent.start, toks[end - 1].end - sent.start))

@@ -560,3 +560,9 @@ def test_german_case_folded_light_verb():
     ev = one(code("Der UN-Sicherheitsrat hat am Samstag einstimmig Sanktionen gegen Libyen beschlossen.", "de", "2011-02-27"),
              "SANCTION")
     assert countries(ev.source) == "IGO" and countries(ev.target) == "LBY"
+
+
+def test_date_in_german_relative_clause_is_not_the_events():
+    ev = code("Nicolas Sarkozy verlangte am Freitag die umgehende Freilassung einer französischen Lehrerin, die am "
+              "1. Juli in Teheran festgenommen worden war.", "de", "2009-07-11")
+    assert one(ev, "REQUEST").date == "2009-07-10"

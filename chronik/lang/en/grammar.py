@@ -133,3 +133,5 @@ ATTRIBUTIVE_PREPOSITIONS = frozenset("against of for over about on with after am
 LOCATIVE_PREPOSITIONS = frozenset("in at outside near inside before".split())
 # Words before a demonym that make it a region ("South American", "Latin American")
 REGION_PREFIXES: frozenset[str] = frozenset("south latin central north".split())
+# English relative pronouns are never articles
+ARTICLE_RELATIVES: frozenset[str] = frozenset()
