@@ -292,8 +292,10 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         etype = trig.type
         if status == "intent":
             # an announced act: cooperation promised is AGREE, force announced is a threat
-            if trig.mode == "resign":
-                status = "asserted"  # "... and will resign": a leader's announced resignation is the retreat itself
+            if trig.mode == "resign" or etype == "CONCEDE":
+                # "... and will resign", "announced that her government will withdraw the bill": announcing
+                # a resignation or a concession is the act itself
+                status = "asserted"
             elif etype in COOPERATIVE or etype == "AGREE":
                 etype, status = "AGREE", "asserted"  # an announced intention to cooperate is what AGREE codes
             elif etype in FORCEFUL:

@@ -316,3 +316,11 @@ def test_topic_demonym_far_from_the_verb_is_no_target():
     e = one(code("A French judge handed over files on the 1994 Rwandan genocide to the International Criminal "
                  "Tribunal for Rwanda in Arusha on Monday.", "en"), "COOPERATE")
     assert e.target.name == "International Criminal Tribunal for Rwanda"
+
+
+def test_announced_concession_is_the_concession():
+    ev = code("On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her government will "
+              "officially withdraw a proposed bill that would have allowed China to extradite accused criminals.",
+              "en", published="2019-09-06")
+    e = one(ev, "CONCEDE")
+    assert countries(e.source) == "HKG" and e.date == "2019-09-04" and not of_type(ev, "AGREE")
