@@ -307,7 +307,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             toks[k].pos == "VERB" and toks[k].dep in ("ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl") for k in match.tokens)
         if instrument and etype != "ASSAULT":
             return None
-        noun = self._is_noun(sent, h) and len(trig.words) == 1  # "Waffenstillstand fordern" is verbal
+        # "Waffenstillstand fordern" is verbal; "the expulsion of two U.S. diplomats by Moscow" (a parsed noun) is not
+        noun = self._is_noun(sent, h) and (len(trig.words) == 1 or toks[h].pos == "NOUN")
         if noun and not (sent.is_title and h <= 1) and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None  # a headline may open with its event noun: "Sanktionen gegen Libyen"
         # the trigger's own words are no argument ("held hostage": "hostage" is no target)

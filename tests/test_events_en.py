@@ -324,3 +324,14 @@ def test_announced_concession_is_the_concession():
               "en", published="2019-09-06")
     e = one(ev, "CONCEDE")
     assert countries(e.source) == "HKG" and e.date == "2019-09-04" and not of_type(ev, "AGREE")
+
+
+@needs_parser
+def test_event_noun_pattern_with_by_agent():
+    e = one(code("The expulsion of two U.S. diplomats by Moscow was announced on Saturday.", "en"), "SANCTION")
+    assert (countries(e.source), countries(e.target)) == ("RUS", "USA")
+
+
+def test_dissolving_congress_and_suspending_the_constitution_are_coercion():
+    ev = code("President Alberto Fujimori suspended the constitution and dissolved Congress on Sunday.", "en")
+    assert of_type(ev, "COERCE") and countries(of_type(ev, "COERCE")[0].source) == "PER"
