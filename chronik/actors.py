@@ -375,7 +375,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         if last.kind in ("role", "igo", "org") and atom.kind in ("country", "capital", "igo") and all(w in link for w in gap) and len(gap) <= 3 and not has_name:
             return True
         # Two demonyms: the first names the state, the second the people in it ("Bosnian Serb", "Iraqi Kurdish")
-        if last.kind == "adj" and atom.kind == "adj" and not gap and len(cur.atoms) == 1 and self.code == "en":
+        if last.kind == "adj" and atom.kind == "adj" and not gap and len(cur.atoms) == 1 and self.gr.DOUBLE_DEMONYMS:
             return True
         # Role + genitive role: "Geheimdienst-Sabotagegruppen der armenischen Streitkräfte",
         # "Spezialeinheiten der Polizei", "Sprecher der oppositionellen Gruppierung CFDR".
@@ -388,7 +388,10 @@ class ActorFinder(CorefMixin, ContextMixin):
         # Country/demonym/prefix + role: "die aserbaidschanische Regierung", "Iran's foreign minister", "Russian President".
         if atom.kind == "role" and last.kind in ("group", "igo", "org") and not gap and len(cur.atoms) == 1:
             return True  # "Taliban fighters", "UN peacekeepers", "Hamas militants"
-        # ... and an organisation + role: "European Community foreign ministers", "the U.N. war crimes court".
+        # ... and an organisation + role: "European Community foreign ministers", "the U.N. war crimes court"
+        # (not "UN urges rebels": a verb between)
+        if last.kind in ("igo", "ngo") and gap and any(self._verbish(w) for w in gap):
+            return False
         if last.kind in ("country", "adj", "our", "capital", "igo", "ngo") and atom.kind in ("role", "org", "group") and len(gap) <= 2 and all(
             (w.isalpha() and w.islower() and w not in stop and w not in _VERBISH and not (self.code == "de" and _finite_de(w))
              and not (self.code == "en" and w.endswith(("ed", "ing")) and w not in ("armed", "united", "ruling")))
@@ -406,6 +409,13 @@ class ActorFinder(CorefMixin, ContextMixin):
         if last.kind == "role" and atom.kind == "role" and not gap and (atom.role_kind == last.role_kind or self._generic(atom)):
             return True  # "rebel leaders", "university students"
         return False
+
+    def _verbish(self, word: str) -> bool:
+        """Could this gap word be a verb of the sentence ("urges", "condemns", "warns")?"""
+        from .triggers import get_lexicon
+
+        lemma = self.g.lang.lemmatize(word)
+        return lemma in _VERBISH or any(len(t.words) == 1 for t in get_lexicon(self.code, 6).candidates(lemma, False))
 
     def _former(self, toks: list[Token], start: int) -> bool:
         words = {t.text.casefold() for t in toks[max(0, start - 2) : start + 1]}

@@ -16,9 +16,6 @@ _OTHER_PREPS = {
 }
 
 
-_DETERMINERS = frozenset("the its his her their der die das den dem des sein seine seinen seinem ihr ihre ihren ihrem".split())
-
-
 class ArgumentMixin:
     """Needs ``self.code``, ``self.gr``, ``self.lex`` and ``self.doc``."""
 
@@ -64,10 +61,10 @@ class ArgumentMixin:
         said"), the passive agent, the direct object or a recipient preposition's object;
         for event nouns the possessor or "by" phrase. None when the parse names no source."""
         toks = sent.tokens
-        kids = _children(sent)
+        kids = dep_children(sent)
 
         def mention_of(k: int) -> Mention | None:
-            return _dep_mention(sent, kids, k, mentions)
+            return dep_mention(sent, kids, k, mentions)
 
         def pobj(prep: int) -> int | None:
             return next((c for c in kids.get(prep, []) if toks[c].dep == "pobj"), None)
@@ -282,13 +279,12 @@ class ArgumentMixin:
         """Coordinated actors become a list: "Polizisten und Unterstützer der Regierung"."""
         partners = [m.actor]
         toks = sent.tokens
-        conj = ("und", "and", "sowie")
 
         def joined(a: Mention, b: Mention) -> bool:  # "a and b", "a and the b", "a und die b"
             k = a.tok_end
-            if k >= len(toks) or toks[k].text.casefold() not in conj:
+            if k >= len(toks) or toks[k].text.casefold() not in self.gr.COORDINATORS - {"or", "oder"}:
                 return False
-            return b.tok_start == k + 1 or (b.tok_start == k + 2 and toks[k + 1].text.casefold() in _DETERMINERS)
+            return b.tok_start == k + 1 or (b.tok_start == k + 2 and toks[k + 1].text.casefold() in self.gr.COORDINATION_DETERMINERS)
 
         if m.sentence == sent.index:
             for other in mentions:
@@ -301,7 +297,7 @@ class ArgumentMixin:
         return partners if len(partners) > 1 else m.actor
 
 
-def _children(sent: Sentence) -> dict[int, list[int]]:
+def dep_children(sent: Sentence) -> dict[int, list[int]]:
     """Token index -> indices of its dependents in the parse."""
     kids: dict[int, list[int]] = {}
     for i, t in enumerate(sent.tokens):
@@ -310,7 +306,7 @@ def _children(sent: Sentence) -> dict[int, list[int]]:
     return kids
 
 
-def _dep_mention(sent: Sentence, kids: dict[int, list[int]], k: int, mentions: list[Mention]) -> Mention | None:
+def dep_mention(sent: Sentence, kids: dict[int, list[int]], k: int, mentions: list[Mention]) -> Mention | None:
     """The actor mention of the phrase headed by token ``k`` (breadth first through its
     dependents, not into relative clauses or prepositional modifiers)."""
     toks = sent.tokens

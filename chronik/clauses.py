@@ -2,6 +2,7 @@
 reported speech and quotations. Mixed into :class:`chronik.events.Coder`."""
 from __future__ import annotations
 
+from .arguments import dep_children, dep_mention
 from .model import Mention, Sentence
 from .plover import COOPERATIVE, HARD_BREAKS
 from .triggers import TriggerMatch
@@ -224,8 +225,6 @@ class ClauseMixin:
     def _dep_speaker(self, sent: Sentence, h: int, mentions: list[Mention]) -> Mention | None:
         """With a parse: the subject of a verb of saying whose reported clause holds the
         trigger, also without "that": "The Red Cross said US and British forces must ensure ..."."""
-        from .arguments import _children, _dep_mention
-
         toks = sent.tokens
         if toks[h].dep is None:
             return None
@@ -237,9 +236,9 @@ class ClauseMixin:
             if head is None or head == k:
                 return None
             if toks[k].dep in ("ccomp", "parataxis") and toks[head].lemma in self.gr.SPEECH_LEMMAS:
-                kids = _children(sent)
+                kids = dep_children(sent)
                 subj = next((c for c in kids.get(head, []) if toks[c].dep == "nsubj"), None)
-                return _dep_mention(sent, kids, subj, mentions) if subj is not None else None
+                return dep_mention(sent, kids, subj, mentions) if subj is not None else None
             if toks[k].dep not in ("conj", "xcomp"):
                 return None
             k = head

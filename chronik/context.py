@@ -63,7 +63,7 @@ class ContextMixin:
     def _definite(self, m: Mention) -> bool:
         """Is the mention introduced by a definite article ("the Parliament", "das Parlament")?"""
         before = self.doc.text[max(0, m.start - 5):m.start].split()
-        return bool(before) and before[-1].casefold() in ("the", "der", "die", "das", "den", "dem", "des")
+        return bool(before) and before[-1].casefold() in self.gr.DEFINITE_ARTICLES
 
     def _context_countries(self, mentions: list[Mention]) -> None:
         """Role and group actors without a country ("Polizisten", "Mönche") take the
@@ -88,8 +88,8 @@ class ContextMixin:
         seen_roles: dict[str, str] = {}  # role label -> country of its latest mention with one
         for m in mentions:
             if m.actor.country is None and m.actor.role and m.actor.role in seen_roles and m.how != "coreference" \
-                    and self._definite(m):
-                # "the Parliament's decision" after "the Parliament of Iraq": the one introduced before
+                    and self._definite(m) and not per_sentence.get(m.sentence):
+                # "The police said ..." after "the police of Kenya", in a sentence that names no country
                 m.actor = replace(m.actor, country=seen_roles[m.actor.role])
                 m.how = "context"
             if m.actor.role and m.actor.country and m.actor.country not in ("IGO", "NGO"):

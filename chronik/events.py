@@ -22,7 +22,7 @@ from .circumstances import CircumstanceMixin
 from .clauses import ClauseMixin
 from .lang import get_grammar, get_lang
 from .model import Actor, Document, Event, Mention, Sentence
-from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, MUTUAL, REACTIONS, score_for
+from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, MUTUAL, OWN_FORCES_TYPES, REACTIONS, score_for
 from .settings import Options
 from .triggers import TriggerMatch, get_lexicon
 
@@ -77,25 +77,28 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                     events.append(ev)
         return self._prefer_verbs(events)
 
-    def _result_clause(self, sent: Sentence, match: TriggerMatch, coded: list[Event]) -> bool:
-        """", killing or wounding 50" after an attack reports its outcome, not a second attack."""
+    def _result_clause(self, sent: Sentence, match: TriggerMatch, coded: list[tuple[TriggerMatch, Event]]) -> bool:
+        """Part of an act just coded: its outcome (", killing or wounding 50" after an attack) or its
+        purpose ("met Rabin in Aqaba to discuss water sharing")."""
         h = match.head
         toks = sent.tokens
-        if h > 0 and toks[h - 1].text.casefold() in self.gr.INFINITIVE_MARKERS and any(e.type == match.trigger.type for _, e in coded):
-            return True  # "met Rabin in Aqaba to discuss water sharing": the purpose of the same act
+        if h > 0 and toks[h - 1].text.casefold() in self.gr.INFINITIVE_MARKERS and any(
+                e.type == match.trigger.type and 0 < h - max(a.tokens) <= 20
+                and not any(self._breaks_before(toks, k) for k in range(max(a.tokens) + 1, h)) for a, e in coded):
+            return True
         if h == 0 or not toks[h].text.casefold().endswith(self.gr.RESULT_PARTICIPLE) or len(match.trigger.words) > 1:
             return False
         k = h - 1  # back over coordinated participles: ", killing or wounding"
-        while k > max(0, h - 4) and (toks[k].text.casefold() in ("or", "and") or toks[k].text.casefold().endswith(self.gr.RESULT_PARTICIPLE)):
+        while k > max(0, h - 4) and (toks[k].text.casefold() in self.gr.COORDINATORS or toks[k].text.casefold().endswith(self.gr.RESULT_PARTICIPLE)):
             k -= 1
         return toks[k].text == "," and any(e.type == match.trigger.type for _, e in coded)
 
     def _means_of_attack(self, sent: Sentence, match: TriggerMatch, coded: list[tuple[TriggerMatch, Event]]) -> bool:
         """"killed by an improvised explosive device", "in a suicide car bombing": the means of
         the attack just coded, not a second attack."""
-        if match.trigger.type != "ASSAULT":
-            return False
         toks = sent.tokens
+        if match.trigger.type != "ASSAULT" or toks[match.head - 1].text.casefold() in self.gr.COORDINATORS:
+            return False  # "killed two policemen in Karachi and wounded five others": a coordinated act of its own
         for a, ev in coded:
             end = max(a.tokens)
             if ev.type == "ASSAULT" and end < match.head <= end + 6 and any(
@@ -103,23 +106,55 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                 return True
         return False
 
-    def _forces_object(self, sent: Sentence, h: int, mentions: list[Mention]) -> bool:
-        """Does a bare mobilisation verb move forces? True when its object is a force noun or an
-        actor, or when it has no object ("Armenia mobilized"); event nouns pass."""
+    def _bare_mobilization(self, sent: Sentence, match: TriggerMatch) -> bool:
+        """A bare "mobilise" whose object is no force: "mobilized pressure groups", "mobilisierte ihre
+        Anhänger" (but "mobilized its reservists", "mobilisierte am Montag seine Truppen", "Armenia mobilized")."""
+        if match.trigger.type != "MOBILIZE" or len(match.trigger.words) > 1 or self._is_noun(sent, match.head):
+            return False
         toks = sent.tokens
-        if self._is_noun(sent, h):
-            return True
+        h = match.head
+        mentions = self.by_sentence.get(sent.index, [])
         objs = [k for k, t in enumerate(toks) if t.head == h and t.dep == "dobj"]
-        if not objs and toks[h].dep is None:  # no parse: the first noun after the verb
+        if not objs and toks[h].dep is None:  # no parse: the noun right after the verb (and its determiner)
             k = h + 1
-            while k < len(toks) and k <= h + 4 and (toks[k].text.casefold() in self.gr.POSSESSIVES | {"the", "a", "an", "its", "their", "his", "her", "seine", "ihre"}
-                                                    or toks[k].text[:1].isdigit() or toks[k].text.casefold().endswith(("al", "ary", "ive", "ed"))):
+            while k < len(toks) and k <= h + 2 and toks[k].text.casefold() in self.gr.OBJECT_DETERMINERS:
                 k += 1
-            objs = [k] if k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() else []
+            if k < len(toks) and k > h + 1 or k < len(toks) and self._is_noun(sent, k):
+                objs = [k]
         if not objs:
-            return True
+            return False
         k = objs[0]
-        return toks[k].lemma in self.gr.FORCE_NOUNS or any(m.tok_start <= k < m.tok_end for m in mentions)
+        return toks[k].lemma.casefold() not in self.gr.FORCE_NOUNS and not any(m.tok_start <= k < m.tok_end for m in mentions)
+
+    def _refine_target(self, sent: Sentence, match: TriggerMatch, lo: int, hi: int, mentions: list[Mention],
+                       src: Mention | None, tgt: Mention | None, passive: bool, noun: bool) -> Mention | None:
+        """Targets that the general argument rules miss or get wrong."""
+        toks = sent.tokens
+        trig, h, end = match.trigger, match.head, max(match.tokens)
+        if end + 1 < len(toks) and toks[end].lemma in self.gr.OF_PATIENT_NOUNS and toks[end + 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS:
+            # "demand for the immediate withdrawal of Iraqi forces from Kuwait": the withdrawal's own object
+            patient = next((m for m in mentions if end + 1 < m.tok_start <= end + 4 and m is not src), None)
+            if patient is not None:
+                tgt = patient
+        if trig.type == "SUPPORT" and (tgt is None or "support" in trig.words or "unterstützung" in trig.words):
+            # "voiced strong support on Tuesday for Russian President Boris Yeltsin in his struggle with ..."
+            fors = [k for k in range(end + 1, min(hi, end + 6)) if toks[k].text.casefold() in self.gr.SUPPORT_PREPOSITIONS]
+            tgt = next((m for m in mentions if fors and fors[0] < m.tok_start <= fors[0] + 3 and m is not src), tgt)
+        if trig.type == "THREATEN" or self._future_under_condition(sent, h):
+            # "warned that Moscow would take countermeasures if NATO expanded": the condition's subject is threatened
+            cond = next((k for k in range(h + 1, len(toks)) if toks[k].text.casefold() in self.gr.CONDITIONALS), None)
+            subj = next((m for m in mentions if cond is not None and cond < m.tok_start <= cond + 3 and m is not src), None)
+            if subj is not None and src is not None and (tgt is None or tgt.tok_start > cond or tgt.tok_start < h
+                                                         or _country(tgt.actor) == _country(src.actor)):
+                tgt = subj
+        if tgt is not None and trig.type in OWN_FORCES_TYPES and tgt.tok_start > 0 and tgt is not src \
+                and toks[tgt.tok_start - 1].text.casefold() in self.gr.POSSESSIVES and tgt.actor.sector in ("MIL", "COP"):
+            # "will withdraw their peacekeeping force from Chad unless President Goukouni ...": the forces an
+            # actor moves are its own, no target; look again without them
+            tgt = self._arguments(sent, h, lo, hi, [m for m in mentions if m is not tgt], passive, noun=noun)[1]
+            if tgt is src:
+                tgt = None
+        return tgt
 
     def _relative_spans(self, sent: Sentence, lo: int, hi: int, h: int) -> list[tuple[int, int]]:
         """Character spans (sentence-relative) of relative clauses in ``lo:hi`` that do not hold
@@ -136,27 +171,28 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         return out
 
     def _anaphoric_target(self, sent: Sentence, match: TriggerMatch, ev: Event, earlier: list[Event]):
-        """A reaction to an act named before: "was disappointed in the vote" -> whoever voted,
-        "verurteilte den Angriff" -> the attacker. The object must be a definite event noun; the
-        target is the source of the latest earlier event of that kind (any kind for "the move")."""
+        """A reaction to an act just reported: "criticised the vote" -> whoever voted, "verurteilte den
+        Angriff" -> the attacker. The object must be a definite event noun; the target is the source of
+        the latest event of that kind (any kind for "the vote", "the decision") in the last two sentences."""
         toks = sent.tokens
-        k = max(match.tokens) + 1
-        while k < len(toks) and k <= max(match.tokens) + 3 and (toks[k].text.casefold() in self.gr.EVENT_ANAPHOR_DETERMINERS
-                                                                or toks[k].text.casefold() in ("in", "with", "by", "at", "über", "mit")):
-            k += 1
-        if k >= len(toks) or k == max(match.tokens) + 1 or toks[k - 1].text.casefold() not in self.gr.EVENT_ANAPHOR_DETERMINERS:
+        end = max(match.tokens)
+        k = end + 1
+        while k < len(toks) and k <= end + 3 and toks[k].text.casefold() in self.gr.EVENT_ANAPHOR_PREPOSITIONS:
+            k += 1  # "disappointed by the vote"
+        if k + 1 >= len(toks) or toks[k].text.casefold() not in self.gr.EVENT_ANAPHOR_DETERMINERS:
             return None
-        noun = toks[k].lemma.casefold()
-        kinds = {t.type for t in self.lex.candidates(noun, True)}
-        if noun not in self.gr.EVENT_ANAPHOR_NOUNS and not kinds:
+        noun = toks[k + 1].lemma.casefold()
+        general = noun in self.gr.EVENT_ANAPHOR_NOUNS
+        kinds = {t.type for t in self.lex.candidates(noun, True) if len(t.words) == 1}
+        if not general and not kinds:
             return None
         me = _actor_key(ev.source)
         for prev in reversed(earlier):
-            if prev.source is None or _actor_key(prev.source) == me or (kinds and prev.type not in kinds):
+            if sent.index - prev.sentence > 2:
+                break
+            if prev.source is None or _actor_key(prev.source) == me or not (general or prev.type in kinds):
                 continue
-            if prev.source is not None and not (getattr(prev.source, "sector", None) == "UAF"):
-                return prev.source
-            return None
+            return None if getattr(prev.source, "sector", None) == "UAF" else prev.source
         return None
 
     def _future_under_condition(self, sent: Sentence, h: int) -> bool:
@@ -195,7 +231,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         out: dict[int, int] = {}  # complement head -> head of the act it belongs to
         mentions = self.by_sentence.get(sent.index, [])
         for a in matches:
-            if a.trigger.type == "MOBILIZE" and len(a.trigger.words) == 1 and not self._forces_object(sent, a.head, mentions):
+            if self._bare_mobilization(sent, a):
                 continue  # no act of its own: "mobilized pressure groups ... to help support" keeps its purpose
             a_end = max(a.tokens)
             for b in matches:
@@ -272,15 +308,17 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if len(trig.words) == 1 and 0 < h < len(toks) - 1 and toks[h - 1].text.casefold() in self.gr.ATTRIBUTIVE_DETERMINERS | self.gr.ATTRIBUTIVE_PREPOSITIONS \
                 and toks[h].text.casefold().endswith("ed") and toks[h + 1].text[:1].isalpha() and toks[h + 1].text[:1].islower():
             return None  # "his alleged part in atrocities": a participle used as an adjective
-        if toks[h].dep == "acl" and toks[h].text.casefold().endswith("ing") and not sent.is_title:
+        if toks[h].dep == "acl" and toks[h].text.casefold().endswith(("ing", "ed")) and toks[h].head is not None \
+                and toks[toks[h].head].lemma in self.gr.DOCUMENT_NOUNS:
             return None  # "a Security Council resolution criticising Israel's plan": describes the resolution
         if toks[h].dep == "compound" and toks[h].pos in ("NOUN", "PROPN") and toks[h].head not in match.tokens \
                 and toks[h].head is not None and toks[toks[h].head].lemma not in self.gr.EVENT_FRAME_NOUNS:
             return None  # a noun modifying another: "pressure groups", "attack helicopters" (not "mediation effort")
-        if h >= 2 and toks[h - 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS | self.gr.INFINITIVE_MARKERS \
-                and toks[h - 2].lemma in self.gr.PROSPECT_NOUNS:
+        if h >= 2 and (toks[h - 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS | self.gr.INFINITIVE_MARKERS
+                       and toks[h - 2].lemma in self.gr.PROSPECT_NOUNS
+                       or toks[h - 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS and toks[h - 2].lemma in self.gr.DECISION_NOUNS):
             return None  # "the plan to send troops", "the decision of sending troops": not (yet) an act
-        if trig.type == "MOBILIZE" and len(trig.words) == 1 and not self._forces_object(sent, h, mentions):
+        if self._bare_mobilization(sent, match):
             return None  # "mobilized pressure groups", "mobilise support": no forces
         lo, hi = self._region(sent, h)
         passive = self._is_passive(sent, h, lo, hi) or (trig.words[0] == "be" and trig.words[-1] in self.gr.AGENT_PREPOSITIONS)
@@ -314,31 +352,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         # the trigger's own words are no argument ("held hostage": "hostage" is no target)
         mentions = [m for m in mentions if not all(k in match.tokens for k in range(m.tok_start, m.tok_end))]
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
-        end = max(match.tokens)
-        if self.code == "en" and end + 1 < len(toks) and toks[end + 1].text.casefold() == "of" and len(trig.words) > 1 and self._is_noun(sent, end):
-            # "demand for the immediate withdrawal of Iraqi forces from Kuwait": the withdrawal's own object
-            own = next((m for m in mentions if end + 1 < m.tok_start <= end + 4 and m is not src), None)
-            if own is not None:
-                tgt = own
-        if trig.type == "SUPPORT":
-            # "voiced strong support on Tuesday for Russian President Boris Yeltsin in his struggle with ..."
-            fors = [k for k in range(end + 1, min(hi, end + 6)) if toks[k].text.casefold() in self.gr.SUPPORT_PREPOSITIONS]
-            tgt = next((m for m in mentions if fors and fors[0] < m.tok_start <= fors[0] + 3 and m is not src), tgt)
-        if trig.type == "THREATEN" or self._future_under_condition(sent, h):
-            # "warned that Moscow would take countermeasures if NATO expanded": the condition's subject is threatened
-            cond = next((k for k in range(h + 1, len(toks)) if toks[k].text.casefold() in self.gr.CONDITIONALS), None)
-            subj = next((m for m in mentions if cond is not None and cond < m.tok_start <= cond + 3 and m is not src), None)
-            if subj is not None and src is not None and (tgt is None or tgt.tok_start > cond or tgt.tok_start < h
-                                                         or _country(tgt.actor) == _country(src.actor)):
-                tgt = subj
-        if tgt is not None and tgt.tok_start > 0 and toks[tgt.tok_start - 1].text.casefold() in self.gr.POSSESSIVES \
-                and tgt.actor.sector in ("MIL", "COP") and tgt is not src:
-            # "will withdraw their peacekeeping force from Chad unless President Goukouni ...": one's own forces
-            # are no target; look again without them
-            own = [m for m in mentions if m is not tgt]
-            tgt = self._arguments(sent, h, lo, hi, own, passive, noun=noun)[1]
-            if tgt is src:
-                tgt = None
+        tgt = self._refine_target(sent, match, lo, hi, mentions, src, tgt, passive, noun)
         if instrument:
             src = None
         if self.code == "de" and not noun and not passive and h > 0 and toks[h - 1].text.casefold() in ("und", "oder", "sowie", ",") \
@@ -366,7 +380,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             src = self._carry_subject(sent, h, mentions)
         unknown = src is None and etype == "ASSAULT" and (passive or instrument) and tgt is not None and self._attack_means(sent)
         if unknown:  # "Three US servicemen were killed by an improvised explosive device": unidentified attackers
-            src = Mention(-1, -1, "", -1, Actor(text="", sector="UAF", role="unidentified attackers"), how="implied", kind="group")
+            src = Mention(-1, -1, "unidentified attackers", -1, Actor(text="unidentified attackers", sector="UAF",
+                                                                     role="unidentified attackers"), how="implied", kind="group")
             if speaker is not None and speaker.entity != tgt.entity:
                 status, reported_by = "claimed", speaker.actor
         if src is None:

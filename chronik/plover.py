@@ -23,6 +23,8 @@ CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT", 
 REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
 # Acts with two sides: "X and Y held talks" is X -> Y (the gold's "symmetric" events)
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
+# Acts in which an actor moves its own forces ("withdrew its troops", "deployed their units")
+OWN_FORCES_TYPES = {"RETREAT", "MOBILIZE", "AID", "SANCTION"}
 HARD_BREAKS = {";", ":", "(", ")"}
 
 

@@ -47,8 +47,11 @@ class Lexicon:
     """All triggers of one language, indexed by head lemma."""
 
     def __init__(self, lang: str, window: int):
+        from .lang import get_grammar
+
         self.lang = lang
         self.window = window
+        self.grammar = get_grammar(lang)
         self.by_head: dict[str, list[Trigger]] = {}
         self.star_heads: list[tuple[str, Trigger]] = []
         for t in PLOVER_TYPES:
@@ -115,10 +118,11 @@ class Lexicon:
             return tuple(got)
         prev = head
         for n, w in enumerate(words):
-            # after an auxiliary head the verb follows closely: "would meet" is not "would ... a meeting"
-            reach = 2 if n == 0 and tokens[head].lemma in _AUXILIARY_HEADS else self.window
-            if len(words) == 1 and w in _CLOSE_PARTICLES:
-                reach = 3  # "gave in", "called for": not "given Syria $2 billion in grants", "calling it a victory for"
+            # after an auxiliary head the verb follows closely: "would meet" is not "would ... a meeting";
+            # "called for" is not "calling it a victory for"
+            reach = 2 if n == 0 and tokens[head].lemma in self.grammar.AUXILIARY_HEADS else self.window
+            if len(words) == 1 and w in self.grammar.CLOSE_PARTICLES:
+                reach = 3
             k = next((j for j in range(prev + 1, min(len(tokens), prev + reach + 1)) if _word_ok(tokens[j].lemma, w)
                       or _word_ok(tokens[j].text.casefold(), w)), None)
             if k is None:
@@ -126,10 +130,6 @@ class Lexicon:
             got.append(k)
             prev = k
         return tuple(got)
-
-
-_AUXILIARY_HEADS = frozenset("be will would shall can could may might must".split())
-_CLOSE_PARTICLES = frozenset("in out up down off over back away for on".split())
 
 
 def _word_ok(lemma: str, w: str) -> bool:

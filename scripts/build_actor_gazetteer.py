@@ -1091,14 +1091,14 @@ en|yugoslav war crimes tribunal|igo|IGO||International Criminal Tribunal for the
 de|volksfront zur befreiung palästinas|group|PSE|REB|Popular Front for the Liberation of Palestine|
 *|dflp|group|PSE|REB|Democratic Front for the Liberation of Palestine|prefix
 # --- Lebanon
-*|amal|group|LBN|REB|Amal Movement|prefix
 en|amal movement|group|LBN|REB|Amal Movement|
+en|amal militia|group|LBN|REB|Amal Movement|
+de|amal-miliz|group|LBN|REB|Amal Movement|
 de|amal-bewegung|group|LBN|REB|Amal Movement|
 *|phalange|org|LBN|PTY|Kataeb Party|prefix
 en|phalangists|org|LBN|PTY|Kataeb Party|
 de|phalangisten|org|LBN|PTY|Kataeb Party|
 *|kataeb|org|LBN|PTY|Kataeb Party|
-*|sla|group|LBN|PRM|South Lebanon Army|prefix
 en|south lebanon army|group|LBN|PRM|South Lebanon Army|
 de|südlibanesische armee|group|LBN|PRM|South Lebanon Army|
 # --- Israel

@@ -120,7 +120,7 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset("who which whom whose".split())
 # Role labels whose actors are international when the text names no nation ("a regional peacekeeping force")
 INTERNATIONAL_ROLES: frozenset[str] = frozenset(["peacekeepers"])
 # Nouns whose "of"/"to" complement is a prospect, not an act: "the plan to send troops"
-PROSPECT_NOUNS: frozenset[str] = frozenset("plan proposal idea prospect possibility option decision".split())
+PROSPECT_NOUNS: frozenset[str] = frozenset("plan proposal idea prospect possibility option".split())
 # "condemned the attack", "disappointed in the vote": a definite event noun names an act coded before
 EVENT_ANAPHOR_DETERMINERS = frozenset("the this that these those its their".split())
 EVENT_ANAPHOR_NOUNS = frozenset("vote decision move law bill resolution measure verdict ruling sentence execution "
@@ -130,8 +130,31 @@ SUPPORT_PREPOSITIONS: frozenset[str] = frozenset(["for"])
 # Prepositions before an attributive participle: "in protest against alleged vote-rigging"
 ATTRIBUTIVE_PREPOSITIONS = frozenset("against of for over about on with after amid despite".split())
 # Prepositions of place: a demonym after them names a place ("outside the French embassy")
-LOCATIVE_PREPOSITIONS = frozenset("in at outside near inside before".split())
+LOCATIVE_PREPOSITIONS = frozenset("at outside near inside before".split())  # not "in": "bombed targets in Iraqi territory"
 # Words before a demonym that make it a region ("South American", "Latin American")
 REGION_PREFIXES: frozenset[str] = frozenset("south latin central north".split())
 # English relative pronouns are never articles
 ARTICLE_RELATIVES: frozenset[str] = frozenset()
+# Skipped before the object of a bare "mobilize": "mobilized its reservists", "mobilized the army"
+OBJECT_DETERMINERS = frozenset("the a an its their his her our".split())
+# Prepositions between a reaction verb and its event noun: "disappointed by the vote", "angry at the move"
+EVENT_ANAPHOR_PREPOSITIONS = frozenset("in with by at over about".split())
+# "the Sudanese government and the rebels", "Kagame and his Rwandan Patriotic Front": words that may follow "and"
+COORDINATION_DETERMINERS = frozenset("the its his her their".split())
+COORDINATORS = frozenset("and or".split())
+# "Bosnian Serb leader", "Iraqi Kurdish fighters": the first demonym names the state
+DOUBLE_DEMONYMS = True
+# Second words of two-word triggers that must follow within three tokens: "called for", "gave in", "called on"
+# (not "calling it a victory for", "given Syria $2 billion in grants"); "pulled its troops out" may be far
+CLOSE_PARTICLES = frozenset("for on in".split())
+# Trigger heads after which the next pattern word follows closely: "would meet", not "would ... a meeting"
+AUXILIARY_HEADS = frozenset("be will would shall can could may might must".split())
+# Nouns whose "of" object is the actor acted upon: "the withdrawal of Iraqi forces", "the expulsion of diplomats"
+OF_PATIENT_NOUNS = frozenset("withdrawal pullout pull-out resignation surrender expulsion deployment disarmament "
+                             "extradition dismissal ouster".split())
+# Documents a participle may describe ("a resolution criticising Israel"): no act of their own
+DOCUMENT_NOUNS = frozenset("resolution report statement law bill letter declaration document motion decree "
+                           "article editorial communique".split())
+DEFINITE_ARTICLES = frozenset(["the"])
+# "the decision of sending troops" is a prospect; "announced its decision to withdraw" is the act announced
+DECISION_NOUNS: frozenset[str] = frozenset(["decision"])
