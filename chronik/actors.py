@@ -341,6 +341,9 @@ class ActorFinder(CorefMixin, ContextMixin):
             cur = out[-1] if out else None
             gap = [t.text.casefold() for t in toks[cur.end : atom.start]] if cur else []
             caps = [t.text[:1].isupper() and t.text.isalpha() for t in toks[cur.end : atom.start]] if cur else []
+            if cur is not None and any(self._verbish(t.lemma) for t in toks[cur.end : atom.start]):
+                out.append(Phrase([atom]))  # a verb between: "Israel zog seine Truppen ab", "UN urges rebels"
+                continue
             nxt = atoms[n + 1] if n + 1 < len(atoms) else None
             if cur is not None and atom.kind in ("adj", "country") and nxt is not None and nxt.kind == "role" \
                     and nxt.start == atom.end and cur.atoms[-1].kind == "role" and not self._generic(cur.atoms[-1]) \
@@ -389,9 +392,6 @@ class ActorFinder(CorefMixin, ContextMixin):
         if atom.kind == "role" and last.kind in ("group", "igo", "org") and not gap and len(cur.atoms) == 1:
             return True  # "Taliban fighters", "UN peacekeepers", "Hamas militants"
         # ... and an organisation + role: "European Community foreign ministers", "the U.N. war crimes court"
-        # (not "UN urges rebels": a verb between)
-        if last.kind in ("igo", "ngo") and gap and any(self._verbish(w) for w in gap):
-            return False
         if last.kind in ("country", "adj", "our", "capital", "igo", "ngo") and atom.kind in ("role", "org", "group") and len(gap) <= 2 and all(
             (w.isalpha() and w.islower() and w not in stop and w not in _VERBISH and not (self.code == "de" and _finite_de(w))
              and not (self.code == "en" and w.endswith(("ed", "ing")) and w not in ("armed", "united", "ruling")))
@@ -410,11 +410,10 @@ class ActorFinder(CorefMixin, ContextMixin):
             return True  # "rebel leaders", "university students"
         return False
 
-    def _verbish(self, word: str) -> bool:
-        """Could this gap word be a verb of the sentence ("urges", "condemns", "warns")?"""
+    def _verbish(self, lemma: str) -> bool:
+        """Is this lemma a verb of saying/being or a one-word event trigger ("urge", "abziehen")?"""
         from .triggers import get_lexicon
 
-        lemma = self.g.lang.lemmatize(word)
         return lemma in _VERBISH or any(len(t.words) == 1 for t in get_lexicon(self.code, 6).candidates(lemma, False))
 
     def _former(self, toks: list[Token], start: int) -> bool:

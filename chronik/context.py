@@ -54,8 +54,9 @@ class ContextMixin:
         for k in range(1, len(toks)):
             if k in taken or not _capitalised(toks[k]) or toks[k - 1].text.casefold() not in preps:
                 continue
-            if toks[k].text.isupper() or self.code == "de" and simplemma.is_known(toks[k].text, lang="de"):
-                continue  # "von ISNA" (an agency), "im Sommer": no places
+            if toks[k].text.isupper() or self.code == "de" and simplemma.is_known(toks[k].text, lang="de") \
+                    and Places.default().population(toks[k].text) < 100_000:
+                continue  # "von ISNA" (an agency), "im Sommer": no places; "in Istanbul" is one
             loc = Places.default().lookup(toks[k].text, self.code)
             if loc is not None and loc.country:
                 self.place_countries.append((sent.index, loc.country))

@@ -141,6 +141,16 @@ class Gazetteer:
             return None
         return Location(text, place[0], place[1], place[2], place[3], place[4])
 
+    def population(self, name: str) -> int:
+        """Population of the biggest city of that name (0 when none is known): a test of whether a
+        word that is also a common noun ("Sommer") is meant as a city ("Istanbul")."""
+        if not self._loaded:
+            self._load()
+        idx = self._cities.get(norm(name.strip()))
+        if idx is None:
+            return 0
+        return max(self._pop[i if i >= 0 else ~i] for i in ([idx] if isinstance(idx, int) else idx))
+
     def _find(self, key: str, hint: str | None) -> _Place | None:
         for table in (self._regions, self._exonyms, self._countries):
             if key in table:

@@ -566,3 +566,14 @@ def test_date_in_german_relative_clause_is_not_the_events():
     ev = code("Nicolas Sarkozy verlangte am Freitag die umgehende Freilassung einer französischen Lehrerin, die am "
               "1. Juli in Teheran festgenommen worden war.", "de", "2009-07-11")
     assert one(ev, "REQUEST").date == "2009-07-10"
+
+
+def test_german_verb_between_country_and_troops_splits_the_phrase():
+    # "Israel zog seine Truppen ... ab": "zog" is the verb, not part of an actor; the Gaza Strip is left
+    e = one(code("Israel zog seine Truppen aus dem Gazastreifen ab.", "de", "2005-09-12"), "RETREAT")
+    assert (countries(e.source), countries(e.target)) == ("ISR", "PSE")
+
+
+def test_german_city_that_is_also_a_word_gives_context():
+    e = one(code("Die Polizei nahm in Istanbul mehr als 100 Demonstranten fest.", "de", "2013-06-01"), "COERCE")
+    assert countries(e.source) == "TUR" and sector(e.source) == "COP"

@@ -280,5 +280,8 @@ DEFINITE_ARTICLES = frozenset("der die das den dem des".split())
 # English "the decision of sending troops"
 DECISION_NOUNS: frozenset[str] = frozenset()
 
+# Where a withdrawal leaves from: "aus dem Gazastreifen", "vom Golan"
+ORIGIN_PREPOSITIONS: frozenset[str] = frozenset("aus vom".split())
+
 
 _casefold_word_sets()

@@ -158,3 +158,5 @@ DOCUMENT_NOUNS = frozenset("resolution report statement law bill letter declarat
 DEFINITE_ARTICLES = frozenset(["the"])
 # "the decision of sending troops" is a prospect; "announced its decision to withdraw" is the act announced
 DECISION_NOUNS: frozenset[str] = frozenset(["decision"])
+# Where a withdrawal leaves from: "out of Afghanistan", "withdrew from Lebanon"
+ORIGIN_PREPOSITIONS: frozenset[str] = frozenset("from of".split())
