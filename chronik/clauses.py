@@ -141,6 +141,9 @@ class ClauseMixin:
 
     def _is_passive(self, sent: Sentence, h: int, lo: int, hi: int) -> bool:
         toks = sent.tokens
+        if toks[h].dep == "acl" and (toks[h].text.casefold().endswith("ed") and not any(t.head == h and t.dep == "dobj" for t in toks)
+                                     or any(t.head == h and t.dep == "agent" for t in toks)):
+            return True  # a reduced relative: "peacekeepers held hostage by Bosnian Serbs", "diplomats accused of spying"
         aux = any(toks[k].text.casefold() in self.gr.PASSIVE_AUX for k in range(lo, hi))
         if not aux:
             # German: a bare participle without "haben" is passive-like ("Zwei Anhänger der
@@ -167,8 +170,6 @@ class ClauseMixin:
 
         if participle(h):
             return True
-        if toks[h].dep == "acl" and any(t.head == h and t.dep == "agent" for t in toks):
-            return True  # a reduced relative: "peacekeepers held hostage by Bosnian Serbs"
         # an event noun after a passive verb: "was placed under house arrest", "were taken into custody"
         return self._is_noun(sent, h) and any(participle(k) for k in range(max(lo, h - 3), h))
 

@@ -403,3 +403,15 @@ def test_german_reaction_to_a_decision():
             "Moskau verurteilte die Entscheidung am Dienstag.")
     e = one(code(text, "de", "2014-05-07"), "ACCUSE")
     assert countries(e.source) == "RUS" and countries(e.target) == "UKR"
+
+
+@needs_parser
+def test_reduced_relative_participle_is_passive():
+    # "diplomats accused of spying": nobody named accuses them; the expulsion is the event
+    ev = code("Washington expelled two Cuban diplomats accused of spying.", "en")
+    assert not of_type(ev, "ACCUSE") and countries(one(ev, "SANCTION").target) == "CUB"
+
+
+def test_marching_in_a_place_is_a_protest():
+    e = one(code("Thousands of Palestinians marched in Gaza to mark the anniversary.", "en"), "PROTEST")
+    assert countries(e.source) == "PSE"
