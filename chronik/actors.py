@@ -181,10 +181,16 @@ class ActorFinder(CorefMixin, ContextMixin):
                     run = None
             if run and (run[1] - run[0] >= 2 or not simplemma.is_known(toks[run[0]].text, lang=self.code)):
                 extra.append(self._name_atom(toks, *run))
-            elif a.start >= 2 and toks[a.start - 1].text == ",":
-                run = name_run(a.start - 2, -1)
-                if run and run[1] - run[0] >= 2:
-                    extra.append(self._name_atom(toks, *run))
+            else:
+                # "Bazoum Mohammed, Sprecher der ...", "Agnès Callamard, a UN rapporteur": a name before the apposition
+                start = a.start
+                while start > 0 and (toks[start - 1].text.casefold() in self.gr.APPOSITION_ARTICLES or any(
+                        b.end == start and b.kind in ("igo", "ngo", "adj", "country", "org") for b in atoms)):
+                    start = next((b.start for b in atoms if b.end == start), start - 1)
+                if start >= 2 and toks[start - 1].text == ",":
+                    run = name_run(start - 2, -1)
+                    if run and run[1] - run[0] >= 2:
+                        extra.append(self._name_atom(toks, *run))
         if not extra:
             return atoms
         return sorted([a for a in atoms if id(a) not in drop] + extra, key=lambda a: a.start)
@@ -356,7 +362,22 @@ class ActorFinder(CorefMixin, ContextMixin):
             else:
                 out.append(Phrase([atom]))
         self._share_heads(toks, out)
+        out = self._appositions(toks, out)
         return [p for p in out if self._is_actor(p)]
+
+    def _appositions(self, toks: list[Token], phrases: list[Phrase]) -> list[Phrase]:
+        """"Agnès Callamard, a UN rapporteur": an unknown name and its apposition are one actor."""
+        out: list[Phrase] = []
+        for p in phrases:
+            prev = out[-1] if out else None
+            if prev is not None and len(prev.atoms) == 1 and prev.atoms[0].kind == "name" and p.has("role") \
+                    and not p.has("person", "name"):
+                gap = [t.text.casefold() for t in toks[prev.end:p.start]]
+                if gap[:1] == [","] and len(gap) <= 2 and all(w in self.gr.APPOSITION_ARTICLES for w in gap[1:]):
+                    prev.atoms.extend(p.atoms)
+                    continue
+            out.append(p)
+        return out
 
     def _share_heads(self, toks: list[Token], phrases: list[Phrase]) -> None:
         """Coordinated demonyms share their head: "Hungarian and Romanian officials",
@@ -497,7 +518,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         elif p.first("pronoun"):
             kind = "pronoun"
             role_label = p.first("pronoun").role_kind  # "person" or "group": what it may refer to
-        if name_atom is not None and name is None:
+        if name_atom is not None and (name is None or p.atoms[0] is name_atom):  # "Agnès Callamard, a UN rapporteur"
             name = name_atom.name
             how = "title" if role is not None else how
             kind = "name"

@@ -415,3 +415,11 @@ def test_reduced_relative_participle_is_passive():
 def test_marching_in_a_place_is_a_protest():
     e = one(code("Thousands of Palestinians marched in Gaza to mark the anniversary.", "en"), "PROTEST")
     assert countries(e.source) == "PSE"
+
+
+def test_name_with_apposition_and_later_surname():
+    text = ("Agnès Callamard, a UN rapporteur for the Office of the UN High Commissioner for Human Rights, cautioned "
+            "justice does not come swiftly. Callamard encouraged the CIA to release the files from their investigation.")
+    e = one(code(text, "en", published="2019-09-28"), "REQUEST")
+    assert e.source.name == "Agnès Callamard" and countries(e.source) == "IGO"
+    assert (countries(e.target), sector(e.target)) == ("USA", "SPY")

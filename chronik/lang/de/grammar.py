@@ -283,5 +283,8 @@ DECISION_NOUNS: frozenset[str] = frozenset()
 # Where a withdrawal leaves from: "aus dem Gazastreifen", "vom Golan"
 ORIGIN_PREPOSITIONS: frozenset[str] = frozenset("aus vom".split())
 
+# Articles of an apposition after a name: "Agnès Callamard, a UN rapporteur"
+APPOSITION_ARTICLES: frozenset[str] = frozenset("ein eine einer der die das des".split())
+
 
 _casefold_word_sets()

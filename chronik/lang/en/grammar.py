@@ -160,3 +160,5 @@ DEFINITE_ARTICLES = frozenset(["the"])
 DECISION_NOUNS: frozenset[str] = frozenset(["decision"])
 # Where a withdrawal leaves from: "out of Afghanistan", "withdrew from Lebanon"
 ORIGIN_PREPOSITIONS: frozenset[str] = frozenset("from of".split())
+# Articles of an apposition after a name: "Agnès Callamard, a UN rapporteur"
+APPOSITION_ARTICLES: frozenset[str] = frozenset("a an the".split())
