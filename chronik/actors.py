@@ -221,6 +221,9 @@ class ActorFinder(CorefMixin, ContextMixin):
             if length == 1 and low in stop:
                 break
             e = self.g.lookup_phrase(words)
+            if e is None and length > 1:  # a plural multiword role: "village guards", "peacekeeping forces"
+                e = self.g.lookup_phrase(words[:-1] + [span[-1].lemma])
+                e = e if e is not None and e.kind == "role" else None
             if e is not None and e.kind == "adj" and i > 0 and toks[i - 1].text.casefold() in self.gr.REGION_PREFIXES:
                 return None  # "South American foreign ministers", "Latin American leaders": a region, no state
             if e is not None and self._plausible(e, span) and not (e.kind == "role" and self._attributive(toks, i + length - 1)):
@@ -424,6 +427,9 @@ class ActorFinder(CorefMixin, ContextMixin):
         if atom.kind in ("person", "name") and not has_name and cur.has("role", "adj") and (
                 not gap or gap == [","] or (len(gap) <= 2 and all(caps))):
             return last.kind in ("role", "country", "capital", "adj", "igo")
+        # A person's body: "President Vicente Fox's government", "Kagame's army" (the person's state)
+        if last.kind == "person" and atom.kind == "role" and gap in (["'s"], ["’s"]) and atom.role_kind != "person":
+            return True
         # Name, role: "Bazoum Mohammed, Sprecher der oppositionellen Gruppierung CFDR".
         if last.kind in ("person", "name") and atom.kind == "role" and gap == [","] and atom.role_kind == "person" and not cur.has("role"):
             return True

@@ -52,7 +52,11 @@ class ArgumentMixin:
             if found is not None:  # the parse decides the source; a missing object falls back to the rules
                 dsrc, dtgt = found
                 tgt = dtgt if dtgt is not None else (tgt if tgt is not dsrc else None)
-                src = dsrc
+                # an agentless passive in the parse keeps a "by" agent the rules found ("was granted asylum by Zimbabwe",
+                # where the parse hangs "by Zimbabwe" on the noun)
+                src = dsrc if dsrc is not None or not passive else src
+                if tgt is src:
+                    tgt = None
         return src, tgt
 
     def _dep_arguments(self, sent: Sentence, h: int, mentions: list[Mention]):

@@ -40,7 +40,7 @@ class ContextMixin:
             if a.kind == "capital" and a.start > 0 and sent.tokens[a.start - 1].text.casefold() in preps:
                 self.place_countries.append((sent.index, a.country))
                 if out and out[-1].end == a.start - 1 and out[-1].kind == "role" and out[-1].country is None \
-                        and not (len(out) > 1 and out[-2].end == out[-1].start and out[-2].kind in ("adj", "country")):
+                        and not (len(out) > 1 and out[-1].start - out[-2].end <= 1 and out[-2].kind in ("adj", "country")):
                     out[-1].country = a.country  # "Demonstrators in Baghdad" are Iraqi (not "Schweizer Botschafter in Washington")
                 continue
             out.append(a)

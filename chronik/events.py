@@ -408,8 +408,11 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         else:
             tgt_actor = self._place_target(sent, h, hi, mentions, src, location, etype)
         src_actor = self._actor(src, sent, mentions)
-        if isinstance(src_actor, list) and etype in MUTUAL and (tgt is None or tgt.entity in {m.entity for m in mentions
-                                                                                           if src.tok_start <= m.tok_start < src.tok_end + 4}):
+        # "began joint patrols along their border to curb smuggling and the movement of armed groups": a purpose clause
+        purpose = tgt is not None and any(toks[k].text.casefold() in self.gr.INFINITIVE_MARKERS and k not in match.tokens
+                                          and toks[k + 1].text.islower() for k in range(h + 1, tgt.tok_start))
+        if isinstance(src_actor, list) and etype in MUTUAL and (tgt is None or purpose or tgt.entity in {
+                m.entity for m in mentions if src.tok_start <= m.tok_start < src.tok_end + 4}):
             # "Vajpayee and his Pakistani counterpart Nawaz Sharif held talks": a meeting has two sides
             src_actor, tgt_actor = src_actor[0], (src_actor[1] if len(src_actor) == 2 else src_actor[1:])
         if status == "negated" and not self.options.include_negated:

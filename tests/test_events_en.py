@@ -423,3 +423,26 @@ def test_name_with_apposition_and_later_surname():
     e = one(code(text, "en", published="2019-09-28"), "REQUEST")
     assert e.source.name == "Agnès Callamard" and countries(e.source) == "IGO"
     assert (countries(e.target), sector(e.target)) == ("USA", "SPY")
+
+
+def test_passive_agent_the_parse_misses_and_plural_multiword_roles():
+    e = one(code("Former Ethiopian leader Mengistu Haile Mariam was granted asylum by Zimbabwe after fleeing "
+                 "Addis Ababa.", "en"), "AID")
+    assert (countries(e.source), countries(e.target), sector(e.target)) == ("ZWE", "ETH", "ELI")
+    e = one(code("Kurdish rebels killed 10 village guards in an ambush.", "en"), "ASSAULT")
+    assert sector(e.target) == "PRM"
+
+
+def test_possessive_country_and_person_own_their_roles():
+    ev = code("Mexico's ambassador in Havana was recalled by President Vicente Fox's government on Sunday.", "en")
+    from chronik import extract
+
+    doc = extract("Mexico's ambassador in Havana was recalled by President Vicente Fox's government on Sunday.", lang="en")
+    assert {m.actor.country for m in doc.mentions} == {"MEX"}
+    assert ev is not None
+
+
+def test_purpose_clause_does_not_block_the_two_sides():
+    e = one(code("Thai and Malaysian police began joint patrols along their common border on Monday to curb "
+                 "smuggling and the movement of armed groups, officials said.", "en"), "COOPERATE")
+    assert (countries(e.source), countries(e.target)) == ("THA", "MYS")
