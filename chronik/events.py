@@ -303,10 +303,13 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         toks = sent.tokens
         trig = match.trigger
         h = match.head
+        word = toks[h].text.casefold().removesuffix("s")
+        if len(trig.words) == 1 and word.endswith(self.gr.PATIENT_NOUN_SUFFIXES) and not toks[h].lemma.endswith(self.gr.PATIENT_NOUN_SUFFIXES):
+            return None  # "Palestinian detainees": people the verb was done to, no act
         if len(trig.words) == 1 and any(m.tok_start <= h < m.tok_end for m in mentions):
             return None  # the trigger word is part of an actor ("Protestbewegung", "Kämpfer")
         if len(trig.words) == 1 and 0 < h < len(toks) - 1 and toks[h - 1].text.casefold() in self.gr.ATTRIBUTIVE_DETERMINERS | self.gr.ATTRIBUTIVE_PREPOSITIONS \
-                and toks[h].text.casefold().endswith("ed") and toks[h + 1].text[:1].isalpha() and toks[h + 1].text[:1].islower():
+                and toks[h].text.casefold().endswith("ed") and toks[h + 1].text[:1].isalpha():
             return None  # "his alleged part in atrocities": a participle used as an adjective
         if toks[h].dep == "acl" and toks[h].text.casefold().endswith(("ing", "ed")) and toks[h].head is not None \
                 and toks[toks[h].head].lemma in self.gr.DOCUMENT_NOUNS:
@@ -405,8 +408,10 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             tgt_actor = dem[1]  # "opposed to French mediation in talks with Syria" -> France
         elif tgt is not None:
             tgt_actor = self._actor(tgt, sent, mentions)
-        else:
+        elif trig.mode != "resign":  # "resigned Sunday as the opposition ... in Tbilisi": nobody is the target
             tgt_actor = self._place_target(sent, h, hi, mentions, src, location, etype)
+        else:
+            tgt_actor = None
         src_actor = self._actor(src, sent, mentions)
         # "began joint patrols along their border to curb smuggling and the movement of armed groups": a purpose clause
         purpose = tgt is not None and any(toks[k].text.casefold() in self.gr.INFINITIVE_MARKERS and k not in match.tokens

@@ -445,3 +445,12 @@ def test_purpose_clause_does_not_block_the_two_sides():
     e = one(code("Thai and Malaysian police began joint patrols along their common border on Monday to curb "
                  "smuggling and the movement of armed groups, officials said.", "en"), "COOPERATE")
     assert (countries(e.source), countries(e.target)) == ("THA", "MYS")
+
+
+def test_resignation_has_no_place_target_and_occupied_is_an_adjective():
+    e = one(code("Georgian President Eduard Shevardnadze resigned Sunday as the opposition threatened to storm his "
+                 "residence in Tbilisi.", "en"), "RETREAT")
+    assert e.target is None
+    ev = code("Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank, a court martial "
+              "was told today.", "en")
+    assert not of_type(ev, "COERCE") and countries(one(ev, "ASSAULT").target) == "PSE"

@@ -286,5 +286,8 @@ ORIGIN_PREPOSITIONS: frozenset[str] = frozenset("aus vom".split())
 # Articles of an apposition after a name: "Agnès Callamard, a UN rapporteur"
 APPOSITION_ARTICLES: frozenset[str] = frozenset("ein eine einer der die das des".split())
 
+# Endings of nouns for the people a verb was done to ("detainee", "deportee"): no triggers of that verb
+PATIENT_NOUN_SUFFIXES: tuple[str, ...] = ()
+
 
 _casefold_word_sets()

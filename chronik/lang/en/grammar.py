@@ -162,3 +162,5 @@ DECISION_NOUNS: frozenset[str] = frozenset(["decision"])
 ORIGIN_PREPOSITIONS: frozenset[str] = frozenset("from of".split())
 # Articles of an apposition after a name: "Agnès Callamard, a UN rapporteur"
 APPOSITION_ARTICLES: frozenset[str] = frozenset("a an the".split())
+# Endings of nouns for the people a verb was done to ("detainee", "deportee"): no triggers of that verb
+PATIENT_NOUN_SUFFIXES: tuple[str, ...] = ("ee",)
