@@ -73,6 +73,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                                     break
                     if ev.target is None and ev.type in REACTIONS:
                         ev.target = self._anaphoric_target(sent, match, ev, events)
+                    if match.trigger.mode == "resign":
+                        ev.target = None  # nobody is the target of a resignation
                     self._conditional_threat(sent, match, ev)
                     events.append(ev)
         return self._prefer_verbs(events)
