@@ -396,8 +396,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         if tgt is not None and tgt.how == "context" and tgt.actor.country == _country(src.actor) and tgt.entity != src.entity \
                 and tgt.actor.sector in ("MIL", "GOV", "COP") and _sector(src.actor) in ("GOV", "MIL"):
             tgt = None  # "France is ready to contribute 4,000 troops": its own troops are no recipient
-        if tgt is not None and (tgt.entity == src.entity and tgt.entity >= 0 or trig.mode == "resign"):
-            tgt = None  # nobody is the target of a resignation
+        if tgt is not None and tgt.entity == src.entity and tgt.entity >= 0:
+            tgt = None
         location = self._place(sent, lo, hi)
         if unknown and location is not None:
             src.actor.country = location.country  # unidentified forces of the place: "outside of the Iraqi city of Basra"
@@ -410,10 +410,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             tgt_actor = dem[1]  # "opposed to French mediation in talks with Syria" -> France
         elif tgt is not None:
             tgt_actor = self._actor(tgt, sent, mentions)
-        elif trig.mode != "resign":  # "resigned Sunday as the opposition ... in Tbilisi": nobody is the target
-            tgt_actor = self._place_target(sent, h, hi, mentions, src, location, etype)
         else:
-            tgt_actor = None
+            tgt_actor = self._place_target(sent, h, hi, mentions, src, location, etype)
         src_actor = self._actor(src, sent, mentions)
         # "began joint patrols along their border to curb smuggling and the movement of armed groups": a purpose clause
         purpose = tgt is not None and any(toks[k].text.casefold() in self.gr.INFINITIVE_MARKERS and k not in match.tokens
