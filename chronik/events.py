@@ -471,6 +471,15 @@ def _actor_key(a) -> tuple:
     return (a.country or "", a.sector or "", (a.name or "").casefold())
 
 
+def _state_key(a) -> tuple:
+    """Country and sector only (the names of an actor vary between headline and body)."""
+    if a is None:
+        return ()
+    if isinstance(a, list):
+        return tuple(sorted(_state_key(x) for x in a))
+    return (a.country or "", a.sector or "")
+
+
 def dedup(events: list[Event]) -> list[Event]:
     """One event once: the headline's event and its restatement in the body merge
     (same type, same source, compatible target); the body's record is kept."""
@@ -478,9 +487,12 @@ def dedup(events: list[Event]) -> list[Event]:
     for ev in sorted(events, key=lambda e: (e.evidence_start < 0, e.sentence)):
         dup = None
         for k in kept:
-            if k.type != ev.type or _actor_key(k.source) != _actor_key(ev.source):
+            # a headline names its actors loosely ("Armenia and Azerbaijan hold talks" for "Pashinyan met Aliyev"):
+            # there, country and sector decide
+            key = _state_key if k.headline or ev.headline else _actor_key
+            if k.type != ev.type or key(k.source) != key(ev.source):
                 continue
-            if k.target is None or ev.target is None or _actor_key(k.target) == _actor_key(ev.target):
+            if k.target is None or ev.target is None or key(k.target) == key(ev.target):
                 if k.sentence == ev.sentence and k.trigger != ev.trigger and k.cameo != ev.cameo \
                         and k.target is not None and ev.target is not None \
                         and not k.from_noun and not ev.from_noun:

@@ -454,3 +454,10 @@ def test_resignation_has_no_place_target_and_occupied_is_an_adjective():
     ev = code("Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank, a court martial "
               "was told today.", "en")
     assert not of_type(ev, "COERCE") and countries(one(ev, "ASSAULT").target) == "PSE"
+
+
+def test_headline_naming_states_merges_with_the_body_naming_leaders():
+    text = ("Armenia and Azerbaijan hold talks in Brussels\n\nJuly 15, 2023\n\n"
+            "Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in Brussels on Saturday.")
+    ev = of_type(code(text, "en"), "CONSULT")
+    assert len(ev) == 1 and ev[0].source.name == "Nikol Pashinyan"
