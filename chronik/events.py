@@ -231,7 +231,6 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         "forderte die Junta dazu auf, zur Demokratie zurückzukehren", "staged demonstrations to demand"."""
         toks = sent.tokens
         out: dict[int, int] = {}  # complement head -> head of the act it belongs to
-        mentions = self.by_sentence.get(sent.index, [])
         for a in matches:
             if self._bare_mobilization(sent, a):
                 continue  # no act of its own: "mobilized pressure groups ... to help support" keeps its purpose
