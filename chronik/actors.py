@@ -221,7 +221,7 @@ class ActorFinder(CorefMixin, ContextMixin):
             if length == 1 and low in stop:
                 break
             e = self.g.lookup_phrase(words)
-            if e is None and length > 1:  # a plural multiword role: "village guards", "peacekeeping forces"
+            if e is None and length > 1 and span[-1].text.casefold() != span[-1].lemma:  # a plural role: "village guards"
                 e = self.g.lookup_phrase(words[:-1] + [span[-1].lemma])
                 e = e if e is not None and e.kind == "role" else None
             if e is not None and e.kind == "adj" and i > 0 and toks[i - 1].text.casefold() in self.gr.REGION_PREFIXES:
