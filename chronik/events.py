@@ -217,9 +217,11 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         that event: "staged mass demonstrations ... to demand", "Peru granted asylum ...
         since the invasion" keeps the verb's event."""
         verbs = {(e.sentence, _actor_key(e.source)) for e in events if not e.from_noun}
+        # the other side of a mutual act: "was received by the Queen, the first state visit by an Argentine leader"
+        sides = {(e.sentence, e.type, _actor_key(e.target)) for e in events if not e.from_noun and e.type in MUTUAL}
         out = []
         for e in events:
-            if e.from_noun and (e.sentence, _actor_key(e.source)) in verbs:
+            if e.from_noun and ((e.sentence, _actor_key(e.source)) in verbs or (e.sentence, e.type, _actor_key(e.source)) in sides):
                 continue
             out.append(e)
         return out

@@ -461,3 +461,10 @@ def test_headline_naming_states_merges_with_the_body_naming_leaders():
             "Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in Brussels on Saturday.")
     ev = of_type(code(text, "en"), "CONSULT")
     assert len(ev) == 1 and ev[0].source.name == "Nikol Pashinyan"
+
+
+def test_received_by_is_a_hosted_visit_and_its_apposition_no_second_event():
+    ev = code("Argentine President Carlos Menem was received by Queen Elizabeth at Buckingham Palace on Tuesday, the "
+              "first state visit by an Argentine leader since the 1982 Falklands war.", "en")
+    e = one(ev, "CONSULT")
+    assert (countries(e.source), countries(e.target)) == ("GBR", "ARG")
