@@ -494,6 +494,9 @@ class ActorFinder(CorefMixin, ContextMixin):
                 country = nation.country
             if role is not None and self._former(toks, p.start):
                 sector, role_label = "ELI", f"former {role.role}"  # "former president Carlos Menem"
+            body = next((a for a in p.atoms if a.kind == "role" and a.start > person.start and a.role_kind != "person"), None)
+            if body is not None:  # "Charles Taylor's rebels", "President Vicente Fox's government": the body acts
+                sector, role_label, name, kind, how = body.sector, body.role, None, "group", "gazetteer"
             kb_id = self._qid(person.name)
         elif role is not None:
             roles = [a for a in p.all if a.kind == "role"]

@@ -242,7 +242,9 @@ class ArgumentMixin:
             if e is not None and e.kind == "adj" and e.country and e.country != src_country:
                 if any(toks[j].text.casefold() in self.gr.LOCATIVE_PREPOSITIONS for j in range(max(h + 1, k - 2), k)):
                     continue  # "demonstrated outside the French embassy": a place, not the target
-                return k, Actor(text=toks[k].text, name=e.name, country=e.country)
+                military = any(toks[j].lemma.casefold() in self.gr.MILITARY_FACILITIES for j in range(k + 1, min(hi, k + 5)))
+                # "struck Iraqi air defence sites", "bombed a Bosnian Serb ammunition depot": the state's military
+                return k, Actor(text=toks[k].text, name=e.name, country=e.country, sector="MIL" if military else None)
         return None
 
     def _place_target(self, sent, h, hi, mentions, src, location, etype) -> Actor | None:

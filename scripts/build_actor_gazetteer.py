@@ -1077,6 +1077,7 @@ de|palästinensische befreiungsorganisation|org|PSE|GOV|Palestine Liberation Org
 *|plo|org|PSE|GOV|Palestine Liberation Organization|cs,prefix
 en|palestinian national authority|org|PSE|GOV|Palestinian Authority|
 # historical organisations of 1975-2010 news
+en|tamil tiger|group|LKA|REB|Liberation Tigers of Tamil Eelam|
 en|african national congress|org|ZAF|PTY|ANC|
 de|afrikanischer nationalkongress|org|ZAF|PTY|ANC|
 en|commonwealth|igo|IGO||Commonwealth|

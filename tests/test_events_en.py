@@ -468,3 +468,12 @@ def test_received_by_is_a_hosted_visit_and_its_apposition_no_second_event():
               "first state visit by an Argentine leader since the 1982 Falklands war.", "en")
     e = one(ev, "CONSULT")
     assert (countries(e.source), countries(e.target)) == ("GBR", "ARG")
+
+
+def test_a_persons_rebels_and_military_sites_of_a_state():
+    e = one(code("The Nigerian-led ECOMOG peacekeeping force gave Charles Taylor's rebels 48 hours to withdraw from the "
+                 "port area of Monrovia or face attack.", "en"), "THREATEN")
+    assert (countries(e.target), sector(e.target)) == ("LBR", "REB")
+    e = one(code("U.S. and British warplanes struck Iraqi air defence sites in the southern no-fly zone on Sunday.",
+                 "en"), "ASSAULT")
+    assert (countries(e.target), sector(e.target)) == ("IRQ", "MIL")

@@ -289,5 +289,8 @@ APPOSITION_ARTICLES: frozenset[str] = frozenset("ein eine einer der die das des"
 # Endings of nouns for the people a verb was done to ("detainee", "deportee"): no triggers of that verb
 PATIENT_NOUN_SUFFIXES: tuple[str, ...] = ()
 
+# Military installations: "struck Iraqi air defence sites" targets the Iraqi military
+MILITARY_FACILITIES: frozenset[str] = frozenset("stützpunkt kaserne depot stellung flugplatz luftwaffenstützpunkt radar garnison".split())
+
 
 _casefold_word_sets()

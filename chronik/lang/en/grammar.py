@@ -164,3 +164,5 @@ ORIGIN_PREPOSITIONS: frozenset[str] = frozenset("from of".split())
 APPOSITION_ARTICLES: frozenset[str] = frozenset("a an the".split())
 # Endings of nouns for the people a verb was done to ("detainee", "deportee"): no triggers of that verb
 PATIENT_NOUN_SUFFIXES: tuple[str, ...] = ("ee",)
+# Military installations: "struck Iraqi air defence sites" targets the Iraqi military
+MILITARY_FACILITIES: frozenset[str] = frozenset("depot site base barracks installation airfield airbase radar bunker garrison outpost position battery".split())
