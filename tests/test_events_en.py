@@ -477,3 +477,10 @@ def test_a_persons_rebels_and_military_sites_of_a_state():
     e = one(code("U.S. and British warplanes struck Iraqi air defence sites in the southern no-fly zone on Sunday.",
                  "en"), "ASSAULT")
     assert (countries(e.target), sector(e.target)) == ("IRQ", "MIL")
+
+
+def test_conceded_nothing_and_unpersuaded_sanctions_are_no_events():
+    assert not code('"They have conceded nothing in fact," the students said.', "en", published="2019-09-06")
+    ev = code("All of these efforts did not persuade world leaders to sanction Saudi Arabia.", "en",
+              published="2019-09-29")
+    assert not of_type(ev, "SANCTION")

@@ -51,7 +51,7 @@ SPEECH_LEMMAS = frozenset(
     "say tell state announce report claim add stress insist note declare assert mention warn write reiterate repeat "
     "confirm emphasize emphasise argue suggest indicate acknowledge explain predict quote believe".split()
 )
-NEGATIONS = frozenset("not n't never no neither nor".split())
+NEGATIONS = frozenset("not n't never no neither nor nothing nobody".split())
 NOT_NEGATING_NEXT = frozenset(["only"])
 HYPOTHETICAL = frozenset("could might".split())
 INTENTION = frozenset("intend plan ready willing offer promise pledge vow agree expect prepare may wish want hope seek".split())
