@@ -577,3 +577,15 @@ def test_german_verb_between_country_and_troops_splits_the_phrase():
 def test_german_city_that_is_also_a_word_gives_context():
     e = one(code("Die Polizei nahm in Istanbul mehr als 100 Demonstranten fest.", "de", "2013-06-01"), "COERCE")
     assert countries(e.source) == "TUR" and sector(e.source) == "COP"
+
+
+def test_german_support_for_and_military_positions():
+    e = one(code("Die Regierung bekundete ihre Unterstützung für den Präsidenten Selenskyj.", "de", "2022-03-01"), "SUPPORT")
+    assert e.target is not None and e.target.name and "Selenskyj" in e.target.text
+    e = one(code("Israelische Kampfflugzeuge bombardierten syrische Stellungen nahe Damaskus.", "de", "2019-01-21"), "ASSAULT")
+    assert (countries(e.source), countries(e.target), sector(e.target)) == ("ISR", "SYR", "MIL")
+
+
+def test_german_demonym_of_a_place_is_no_target():
+    e = one(code("Hunderte Menschen demonstrierten vor der französischen Botschaft.", "de", "1995-09-08"), "PROTEST")
+    assert e.target is None

@@ -272,8 +272,8 @@ CLOSE_PARTICLES: frozenset[str] = frozenset()
 AUXILIARY_HEADS: frozenset[str] = frozenset()
 # English "the withdrawal of Iraqi forces"; the German genitive is read by the case rules
 OF_PATIENT_NOUNS: frozenset[str] = frozenset()
-# Documents described by a participle ("eine Resolution, die ... verurteilt") are no actors' acts
-DOCUMENT_NOUNS = frozenset("resolution bericht erklärung gesetz gesetzentwurf brief dokument antrag erlass".split())
+# English "a resolution criticising Israel" is read from the parse, which German does not have
+DOCUMENT_NOUNS: frozenset[str] = frozenset()
 # Determiners of definite noun phrases ("die Polizei", "das Parlament")
 DEFINITE_ARTICLES = frozenset("der die das den dem des".split())
 
