@@ -99,7 +99,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         """"killed by an improvised explosive device", "in a suicide car bombing": the means of
         the attack just coded, not a second attack."""
         toks = sent.tokens
-        if match.trigger.type != "ASSAULT" or toks[match.head - 1].text.casefold() in self.gr.COORDINATORS:
+        if match.trigger.type != "ASSAULT" or match.head == 0 or toks[match.head - 1].text.casefold() in self.gr.COORDINATORS:
             return False  # "killed two policemen in Karachi and wounded five others": a coordinated act of its own
         for a, ev in coded:
             end = max(a.tokens)
@@ -127,6 +127,15 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             return False
         k = objs[0]
         return toks[k].lemma.casefold() not in self.gr.FORCE_NOUNS and not any(m.tok_start <= k < m.tok_end for m in mentions)
+
+    def _target_open(self, sent: Sentence, match: TriggerMatch, mentions: list[Mention], src: Mention, tgt: Mention | None) -> bool:
+        """Is there no real other party? No target, a target inside the source's own coordination,
+        or one in a purpose clause ("began joint patrols ... to curb the movement of armed groups")."""
+        if tgt is None or tgt.entity in {m.entity for m in mentions if src.tok_start <= m.tok_start < src.tok_end + 4}:
+            return True
+        toks = sent.tokens
+        return any(toks[k].text.casefold() in self.gr.INFINITIVE_MARKERS and k not in match.tokens and toks[k + 1].text.islower()
+                   for k in range(match.head + 1, tgt.tok_start))
 
     def _refine_target(self, sent: Sentence, match: TriggerMatch, lo: int, hi: int, mentions: list[Mention],
                        src: Mention | None, tgt: Mention | None, passive: bool, noun: bool) -> Mention | None:
@@ -291,14 +300,38 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         "threatened to ban voting ... if Hamas ran"."""
         if ev.type == "THREATEN" or match.trigger.type == "AGREE" or match.trigger.type in COOPERATIVE and match.trigger.type != "RETREAT":
             return  # a promise under a condition stays a promise; withdrawing one's force is a threat
-        toks = sent.tokens
-        words = [t.text.casefold() for t in toks]
-        if not set(words[match.head:]) & self.gr.CONDITIONALS:
-            return
-        if set(words[max(0, match.head - 4):match.head]) & self.gr.FUTURE:
+        if self._future_under_condition(sent, match.head):
             ev.type, ev.mode, ev.status = "THREATEN", None, "asserted"
             sc = score_for("THREATEN", None)
             ev.cameo, ev.quad, ev.intensity = sc.cameo, sc.quad, sc.intensity
+
+    def _not_an_act(self, sent: Sentence, match: TriggerMatch, mentions: list[Mention]) -> bool:
+        """Trigger words that name no act here: part of an actor, an adjective, a noun modifier,
+        a prospect, a mobilisation of no forces."""
+        toks = sent.tokens
+        trig = match.trigger
+        h = match.head
+        word = toks[h].text.casefold().removesuffix("s")
+        if len(trig.words) == 1 and word.endswith(self.gr.PATIENT_NOUN_SUFFIXES) and not toks[h].lemma.endswith(self.gr.PATIENT_NOUN_SUFFIXES):
+            return True  # "Palestinian detainees": people the verb was done to, no act
+        if len(trig.words) == 1 and any(m.tok_start <= h < m.tok_end for m in mentions):
+            return True  # the trigger word is part of an actor ("Protestbewegung", "Kämpfer")
+        if len(trig.words) == 1 and 0 < h < len(toks) - 1 and toks[h - 1].text.casefold() in self.gr.ATTRIBUTIVE_DETERMINERS | self.gr.ATTRIBUTIVE_PREPOSITIONS \
+                and toks[h].text.casefold().endswith("ed") and toks[h + 1].text[:1].isalpha():
+            return True  # "his alleged part in atrocities": a participle used as an adjective
+        if toks[h].dep == "acl" and toks[h].text.casefold().endswith(("ing", "ed")) and toks[h].head is not None \
+                and toks[toks[h].head].lemma in self.gr.DOCUMENT_NOUNS:
+            return True  # "a Security Council resolution criticising Israel's plan": describes the resolution
+        if toks[h].dep == "compound" and toks[h].pos in ("NOUN", "PROPN") and toks[h].head not in match.tokens \
+                and toks[h].head is not None and toks[toks[h].head].lemma not in self.gr.EVENT_FRAME_NOUNS:
+            return True  # a noun modifying another: "pressure groups", "attack helicopters" (not "mediation effort")
+        if h >= 2 and (toks[h - 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS | self.gr.INFINITIVE_MARKERS
+                       and toks[h - 2].lemma in self.gr.PROSPECT_NOUNS
+                       or toks[h - 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS and toks[h - 2].lemma in self.gr.DECISION_NOUNS):
+            return True  # "the plan to send troops", "the decision of sending troops": not (yet) an act
+        if self._bare_mobilization(sent, match):
+            return True  # "mobilized pressure groups", "mobilise support": no forces
+        return False
 
     # ------------------------------------------------------------------ one trigger
     def _code(self, sent: Sentence, match: TriggerMatch, mentions: list[Mention], sdates, quiet: bool = False) -> Event | None:
@@ -306,26 +339,8 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         toks = sent.tokens
         trig = match.trigger
         h = match.head
-        word = toks[h].text.casefold().removesuffix("s")
-        if len(trig.words) == 1 and word.endswith(self.gr.PATIENT_NOUN_SUFFIXES) and not toks[h].lemma.endswith(self.gr.PATIENT_NOUN_SUFFIXES):
-            return None  # "Palestinian detainees": people the verb was done to, no act
-        if len(trig.words) == 1 and any(m.tok_start <= h < m.tok_end for m in mentions):
-            return None  # the trigger word is part of an actor ("Protestbewegung", "Kämpfer")
-        if len(trig.words) == 1 and 0 < h < len(toks) - 1 and toks[h - 1].text.casefold() in self.gr.ATTRIBUTIVE_DETERMINERS | self.gr.ATTRIBUTIVE_PREPOSITIONS \
-                and toks[h].text.casefold().endswith("ed") and toks[h + 1].text[:1].isalpha():
-            return None  # "his alleged part in atrocities": a participle used as an adjective
-        if toks[h].dep == "acl" and toks[h].text.casefold().endswith(("ing", "ed")) and toks[h].head is not None \
-                and toks[toks[h].head].lemma in self.gr.DOCUMENT_NOUNS:
-            return None  # "a Security Council resolution criticising Israel's plan": describes the resolution
-        if toks[h].dep == "compound" and toks[h].pos in ("NOUN", "PROPN") and toks[h].head not in match.tokens \
-                and toks[h].head is not None and toks[toks[h].head].lemma not in self.gr.EVENT_FRAME_NOUNS:
-            return None  # a noun modifying another: "pressure groups", "attack helicopters" (not "mediation effort")
-        if h >= 2 and (toks[h - 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS | self.gr.INFINITIVE_MARKERS
-                       and toks[h - 2].lemma in self.gr.PROSPECT_NOUNS
-                       or toks[h - 1].text.casefold() in self.gr.CONTENT_PREPOSITIONS and toks[h - 2].lemma in self.gr.DECISION_NOUNS):
-            return None  # "the plan to send troops", "the decision of sending troops": not (yet) an act
-        if self._bare_mobilization(sent, match):
-            return None  # "mobilized pressure groups", "mobilise support": no forces
+        if self._not_an_act(sent, match, mentions):
+            return None
         lo, hi = self._region(sent, h)
         passive = self._is_passive(sent, h, lo, hi) or (trig.words[0] == "be" and trig.words[-1] in self.gr.AGENT_PREPOSITIONS)
         status = self._status(sent, match, lo, hi)
@@ -414,11 +429,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         else:
             tgt_actor = self._place_target(sent, h, hi, mentions, src, location, etype)
         src_actor = self._actor(src, sent, mentions)
-        # "began joint patrols along their border to curb smuggling and the movement of armed groups": a purpose clause
-        purpose = tgt is not None and any(toks[k].text.casefold() in self.gr.INFINITIVE_MARKERS and k not in match.tokens
-                                          and toks[k + 1].text.islower() for k in range(h + 1, tgt.tok_start))
-        if isinstance(src_actor, list) and etype in MUTUAL and (tgt is None or purpose or tgt.entity in {
-                m.entity for m in mentions if src.tok_start <= m.tok_start < src.tok_end + 4}):
+        if isinstance(src_actor, list) and etype in MUTUAL and self._target_open(sent, match, mentions, src, tgt):
             # "Vajpayee and his Pakistani counterpart Nawaz Sharif held talks": a meeting has two sides
             src_actor, tgt_actor = src_actor[0], (src_actor[1] if len(src_actor) == 2 else src_actor[1:])
         if status == "negated" and not self.options.include_negated:
