@@ -258,7 +258,7 @@ class ArgumentMixin:
                 if prep in self.gr.PLACE_TARGET_PREPOSITIONS and m.actor.country != src_country and etype not in NO_PLACE_TARGET:
                     return replace(m.actor, sector=None)
         if etype == "RETREAT":
-            origin = self._origin_place(sent, h, hi)
+            origin = self._place(sent, h + 1, hi, self.gr.ORIGIN_PREPOSITIONS)
             if origin is not None and origin.country != src_country:  # "zog seine Truppen aus dem Gazastreifen ab"
                 return Actor(text=origin.text, name=origin.name, country=origin.country)
         if location is None or not location.country or etype in NO_PLACE_TARGET:
@@ -269,21 +269,6 @@ class ArgumentMixin:
             return Actor(text=location.text, name=location.name, country=location.country, sector=people)
         if people or etype in MATERIAL or etype == "CONCEDE":
             return Actor(text=location.text, name=location.name, country=location.country, sector=people)
-        return None
-
-    def _origin_place(self, sent: Sentence, h: int, hi: int):
-        """The place something withdraws from: "out of Afghanistan", "aus dem Gazastreifen"."""
-        from .geo import Gazetteer as Places
-
-        toks = sent.tokens
-        for k in range(h + 1, hi):
-            if toks[k].text.casefold() not in self.gr.ORIGIN_PREPOSITIONS:
-                continue
-            for j in range(k + 1, min(hi, k + 4)):
-                if toks[j].text[:1].isupper():
-                    loc = Places.default().lookup(toks[j].text, self.code)
-                    if loc is not None and loc.country:
-                        return loc
         return None
 
     def _on_date(self, a, date: str | None):

@@ -52,7 +52,9 @@ class CircumstanceMixin:
         e = get_gazetteer(self.code).lookup_phrase([word])
         return e is not None and e.kind == "adj"
 
-    def _place(self, sent: Sentence, lo: int, hi: int) -> Location | None:
+    def _place(self, sent: Sentence, lo: int, hi: int, preps: frozenset[str] | None = None) -> Location | None:
+        """The first known place after one of ``preps`` (default: the language's place prepositions)
+        in tokens ``lo:hi``."""
         try:
             from .geo import Gazetteer as Places
         except ImportError:
@@ -61,7 +63,7 @@ class CircumstanceMixin:
         places = Places.default()
         for k in range(max(0, lo - 1), hi):
             w = toks[k].text.casefold()
-            if w not in _PLACE_PREPS.get(self.code, ()):
+            if w not in (preps if preps is not None else _PLACE_PREPS.get(self.code, ())):
                 continue
             j = k + 1
             while j < min(hi, k + 7) and (not toks[j].text[:1].isupper() or self._is_demonym(toks[j].text) and j + 1 < hi
