@@ -110,6 +110,9 @@ class ActorFinder(CorefMixin, ContextMixin):
         self.g: Gazetteer = get_gazetteer(self.code)
         self.gr = get_grammar(self.code)
         self.kb = default_kb()
+        from .triggers import get_lexicon  # event words are never parts of actor phrases
+
+        self.lex = get_lexicon(self.code, 6)
         self.on = doc.published
         self.surnames: dict[str, str] = {}  # surname -> canonical/full name seen in this document
         self.entities: list[dict] = []
@@ -133,9 +136,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         country: "Algerian landowners", "Palestinian youths" (not "Israeli attacks")."""
         if self.code != "en":
             return atoms
-        from .triggers import get_lexicon
-
-        lex = get_lexicon(self.code, 6)
+        lex = self.lex
         taken = {k for a in atoms for k in range(a.start, a.end)}
         for a in atoms:
             if a.kind != "adj" or a.role_kind or a.end >= len(toks) or a.end in taken:
@@ -439,9 +440,7 @@ class ActorFinder(CorefMixin, ContextMixin):
 
     def _verbish(self, lemma: str) -> bool:
         """Is this lemma a verb of saying/being or a one-word event trigger ("urge", "abziehen")?"""
-        from .triggers import get_lexicon
-
-        return lemma in _VERBISH or any(len(t.words) == 1 for t in get_lexicon(self.code, 6).candidates(lemma, False))
+        return lemma in _VERBISH or any(len(t.words) == 1 for t in self.lex.candidates(lemma, False))
 
     def _former(self, toks: list[Token], start: int) -> bool:
         words = {t.text.casefold() for t in toks[max(0, start - 2) : start + 1]}
