@@ -376,7 +376,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         tgt = self._refine_target(sent, match, lo, hi, mentions, src, tgt, passive, noun)
         if instrument:
             src = None
-        if self.code == "de" and not noun and not passive and h > 0 and toks[h - 1].text.casefold() in ("und", "oder", "sowie", ",") \
+        if self.code == "de" and not noun and not passive and h > 0 and (toks[h - 1].text.casefold() in self.gr.COORDINATORS or toks[h - 1].text == ",") \
                 and (src is None or src.tok_start > h):
             # "... und rief die libysche Armee auf": the conjunct's subject is the main clause's
             main = self._carry_subject(sent, h, mentions)
