@@ -17,7 +17,12 @@ class Errors:
     E010 = "E010 invalid date {value!r}: use YYYY-MM-DD"
     E011 = "E011 unsupported language {value!r}: choose one of {choices}"
     E012 = "E012 data file {path}: line {line}: {detail}"
-    E099 = "E099 internal error while processing this document ({detail}); please report it"
+    E013 = "E013 {what} too large: {size} (limit {limit}; see [limits] in settings.cfg)"
+    E014 = "E014 gave up after {seconds} s on this document (limit document_seconds in settings.cfg)"
+    E015 = "E015 URL refused: {detail}"
+    E016 = "E016 XML refused: {detail}"
+    E017 = "E017 line {line}: field {field!r} must be {kind}"
+    E099 = "E099 internal error while processing this input ({detail}); please report it"
 
 
 class ChronikError(Exception):

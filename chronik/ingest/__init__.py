@@ -16,6 +16,7 @@ from ..errors import ChronikError, Errors, InputError
 from ..model import Document
 from .html import document_from_html
 from .text import document_from_text
+from ..limits import LimitError, check_input_size, clip, json_depth_ok, limits, scrub
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -36,23 +37,36 @@ def doc_id_for(path: str) -> str:
 
 
 def iter_files(root: str) -> Iterator[str]:
-    """Walk a directory lazily (``os.scandir``, no full listing in memory), skipping hidden entries."""
+    """Walk a directory lazily (``os.scandir``, no full listing in memory), skipping hidden
+    entries. Symbolic links to directories are not followed (no loops); an entry that
+    cannot be inspected (a symlink loop, no permission) is yielded, so that reading it
+    reports the problem, and the rest of its folder is still walked."""
     stack = [root]
     while stack:
         d = stack.pop()
         try:
-            with os.scandir(d) as it:
-                subdirs = []
-                for entry in it:
-                    if entry.name.startswith(".") or entry.name in SKIP_NAMES or entry.name.endswith(SKIP_SUFFIXES):
-                        continue
-                    if entry.is_dir(follow_symlinks=False):
-                        subdirs.append(entry.path)
-                    elif entry.is_file():
-                        yield entry.path
-                stack.extend(sorted(subdirs, reverse=True))
+            it = os.scandir(d)
         except OSError:
             continue
+        with it:
+            subdirs = []
+            while True:
+                try:
+                    entry = next(it)
+                except StopIteration:
+                    break
+                except OSError:
+                    break
+                if entry.name.startswith(".") or entry.name in SKIP_NAMES or entry.name.endswith(SKIP_SUFFIXES):
+                    continue
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        subdirs.append(entry.path)
+                    elif entry.is_file() or entry.is_symlink():
+                        yield entry.path
+                except OSError:
+                    yield entry.path
+            stack.extend(sorted(subdirs, reverse=True))
 
 
 def decode(data: bytes, path: str) -> str:
@@ -103,36 +117,73 @@ def sniff(text: str) -> str:
 
 
 def documents_from_jsonl(text: str, path: str, *, published: str | None, lang: str | None) -> Iterator[Document | InputError]:
-    """One article per line: ``text`` required; ``id``, ``title``, ``published``, ``url``, ``lang`` optional."""
+    """One article per line: ``text`` required; ``id``, ``title``, ``published``, ``url``, ``lang`` optional.
+
+    Each line fails alone: invalid or too deeply nested JSON (E006), no ``text`` (E007), a
+    field of the wrong kind (E017), a bug (E099); the other lines are still read."""
     base = doc_id_for(path)
+    depth = limits().max_json_depth
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        if not json_depth_ok(line, depth):
+            yield InputError(path, Errors.E006.format(line=n, detail=f"nested deeper than {depth} levels"))
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(path, Errors.E006.format(line=n, detail=exc.msg))
             continue
+        except (RecursionError, ValueError) as exc:
+            yield InputError(path, Errors.E006.format(line=n, detail=str(exc)[:120]))
+            continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
             yield InputError(path, Errors.E007.format(line=n))
             continue
-        doc_id = str(obj.get("id") or f"{base}-{n}")
+        problem = _bad_field(obj, n)
+        if problem:
+            yield InputError(path, problem)
+            continue
         try:
             yield document_from_text(
                 obj["text"],
-                doc_id,
+                clip(obj.get("id"), limits().max_field_chars) or f"{base}-{n}",
                 published=published or _date10(obj.get("published") or obj.get("date")),
                 lang=lang if lang and lang != "auto" else obj.get("lang"),
-                url=obj.get("url"),
+                url=clip(obj.get("url"), limits().max_field_chars),
                 title=obj.get("title"),
-                path=f"{path}:{n}",
+                path=where,
             )
         except ChronikError as exc:
-            yield InputError(f"{path}:{n}", exc.message)
+            yield InputError(where, exc.message)
+        except Exception as exc:  # noqa: BLE001 - one bad line must not stop a corpus
+            yield InputError(where, Errors.E099.format(detail=_short(exc)))
+
+
+# The optional fields of a corpus line and what they must be: a string (or a number for
+# id and published), "de"/"en"/"auto" for lang.
+_FIELD_KINDS = {"id": (str, int), "title": (str,), "url": (str,), "lang": (str,), "published": (str, int),
+                "date": (str, int)}
+
+
+def _bad_field(obj: dict, n: int) -> str | None:
+    for key, kinds in _FIELD_KINDS.items():
+        value = obj.get(key)
+        if value is None or isinstance(value, kinds) and not isinstance(value, bool):
+            continue
+        kind = "a string" if kinds == (str,) else "a string or a number"
+        return Errors.E017.format(line=n, field=key, kind=kind + f", not {type(value).__name__}")
+    return None
+
+
+def _short(exc: BaseException) -> str:
+    """``TypeName: message`` of an exception, at most 200 characters."""
+    return f"{type(exc).__name__}: {exc}"[:200]
 
 
 def _date10(value: object) -> str | None:
-    return str(value)[:10] if value else None
+    return scrub(str(value)[:10]) if value else None
 
 
 def documents_from_bytes(
@@ -143,6 +194,12 @@ def documents_from_bytes(
         yield InputError(path, Errors.E004)
         return
     lower = path.lower()
+    if not lower.endswith(ARCHIVE_SUFFIXES):
+        try:
+            check_input_size(len(data), path)
+        except LimitError as exc:
+            yield InputError(path, exc.message)
+            return
     if lower.endswith(ARCHIVE_SUFFIXES):
         yield from _archive(data, path, published=published, lang=lang)
         return
@@ -169,6 +226,8 @@ def documents_from_bytes(
         yield exc
     except ChronikError as exc:
         yield InputError(path, exc.message)
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the run: name the input
+        yield InputError(path, Errors.E099.format(detail=_short(exc)))
 
 
 def _feed(text: str, path: str, *, published: str | None, lang: str | None) -> Iterator[Document | InputError]:
@@ -201,21 +260,36 @@ def load_documents(
     """
     for path in paths:
         if path == "-":
-            yield from documents_from_bytes(sys.stdin.buffer.read(), "<stdin>", doc_id="stdin", published=published, lang=lang)
+            yield from _isolated(documents_from_bytes(_read_stdin(), "<stdin>", doc_id="stdin", published=published,
+                                                      lang=lang), "<stdin>")
             continue
-        if not os.path.exists(path):
+        if not os.path.lexists(path):
             yield InputError(path, Errors.E001)
             continue
         if os.path.isdir(path):
             found = False
             for file in iter_files(path):
-                for item in _read_file(file, published=published, lang=lang):
+                for item in _isolated(_read_file(file, published=published, lang=lang), file):
                     found = found or isinstance(item, Document)
                     yield item
             if not found:
                 yield InputError(path, Errors.E002)
             continue
-        yield from _read_file(path, published=published, lang=lang)
+        yield from _isolated(_read_file(path, published=published, lang=lang), path)
+
+
+def _read_stdin() -> bytes:
+    """Standard input, at most one byte over the input limit (refused then; an endless pipe is not drained)."""
+    return sys.stdin.buffer.read(limits().max_input_bytes + 1)
+
+
+def _isolated(items: Iterator[Document | InputError], where: str) -> Iterator[Document | InputError]:
+    """Pass ``items`` on; an unexpected exception while producing them becomes one E099
+    naming ``where`` (the documents before it are kept, the run goes on)."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001
+        yield InputError(where, Errors.E099.format(detail=_short(exc)))
 
 
 def _read_file(path: str, *, published: str | None, lang: str | None) -> Iterator[Document | InputError]:
@@ -229,7 +303,12 @@ def _read_file(path: str, *, published: str | None, lang: str | None) -> Iterato
         return
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            size = os.fstat(f.fileno()).st_size
+            check_input_size(size, path)
+            data = f.read(limits().max_input_bytes + 1)
+    except LimitError as exc:
+        yield InputError(path, exc.message)
+        return
     except OSError as exc:
         yield InputError(path, Errors.E009.format(detail=exc.strerror or str(exc)))
         return

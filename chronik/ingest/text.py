@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..clean import clean_text
+from ..limits import break_long_lines, check_document_size, clip, limits, scrub
 from ..langid import detect_language
 from ..model import Document
 
@@ -25,8 +26,18 @@ def document_from_text(
         published: YYYY-MM-DD; overrides a date found in the text.
         lang: "de", "en"; detected when None or "auto".
         url, title, path, source: metadata known from elsewhere (HTML, a JSONL corpus).
+
+    Untrusted text is bounded first (:mod:`chronik.limits`): a text over
+    ``max_document_chars`` is refused, lone surrogates become U+FFFD, lines over
+    ``max_line_chars`` are split, a title is cut to ``max_title_chars``.
+
+    Raises:
+        LimitError: the text is too large.
     """
-    cleaned = clean_text(text, title=title)
+    lim = limits()
+    check_document_size(text, path or doc_id)
+    text = break_long_lines(scrub(text), lim.max_line_chars)
+    cleaned = clean_text(text, title=clip(title, lim.max_title_chars))
     if not lang or lang == "auto":
         lang = detect_language(cleaned.text)
     return Document(
@@ -34,9 +45,9 @@ def document_from_text(
         text=cleaned.text,
         title=cleaned.title,
         published=published or cleaned.published,
-        lang=lang,
-        source=source or cleaned.source,
-        url=url,
+        lang=clip(lang, 16),
+        source=clip(source or cleaned.source, lim.max_field_chars),
+        url=clip(url, lim.max_field_chars),
         path=path,
         body_start=cleaned.body_start,
     )
