@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import sys
 
 import click
@@ -61,30 +63,69 @@ def extract(paths, fmt, lang, published, include_negated, output) -> None:
         fmt = "table" if output.isatty() else "jsonl"
     write = WRITERS[fmt]
     options = Options.load(include_negated=include_negated)
-    failed = 0
     bar = _progress(sys.stderr.isatty(), "extract")
+    run = _Run(lambda doc: process(doc, options))
     try:
-        for item in load_documents(paths, published=published, lang=None if lang == "auto" else lang):
-            if isinstance(item, InputError):
-                failed += 1
-                _error(str(item))
-                continue
-            try:
-                doc = process(item, options)
-            except ChronikError as exc:
-                failed += 1
-                _error(f"{item.path or item.id}: {exc.message}")
-                continue
-            except Exception as exc:  # a bug must not stop a batch: report it and go on
-                failed += 1
-                _error(f"{item.path or item.id}: {Errors.E099.format(detail=repr(exc))}")
-                continue
+        for doc in run.documents(paths, published=published, lang=None if lang == "auto" else lang):
             write(doc, output)
             bar.update(1)
     finally:
         bar.close()
-    if failed:
-        sys.exit(1)
+    run.finish()
+
+
+class _Run:
+    """Documents of PATHS through ``func``, one input failing alone: each failure is one
+    coded line on stderr (E099 for a bug, with the input named) and is counted; URLs are
+    fetched (:mod:`chronik.fetch`)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.failed = 0
+        self.done = 0
+
+    def documents(self, paths, *, published, lang, fetch_options=None):
+        from .ingest import load_documents
+        from .limits import time_budget
+
+        for item in _inputs(paths, published=published, lang=lang, fetch_options=fetch_options):
+            if isinstance(item, InputError):
+                self.fail(str(item))
+                continue
+            try:
+                with time_budget():
+                    doc = self.func(item)
+            except ChronikError as exc:
+                self.fail(f"{item.path or item.id}: {exc.message}")
+                continue
+            except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch: report it and go on
+                self.fail(f"{item.path or item.id}: {Errors.E099.format(detail=f'{type(exc).__name__}: {exc}'[:200])}")
+                continue
+            self.done += 1
+            yield doc
+
+    def fail(self, msg: str) -> None:
+        self.failed += 1
+        _error(msg)
+
+    def finish(self) -> None:
+        """Exit 1 with a summary line when any input failed."""
+        if self.failed:
+            click.echo(f"chronik: {self.done} documents done, {self.failed} inputs failed", err=True)
+            sys.exit(1)
+
+
+def _inputs(paths, *, published, lang, fetch_options=None):
+    """Files, directories and ``-`` through the loaders; http(s) URLs and URL lists through the fetcher."""
+    from .ingest import load_documents
+
+    try:
+        from .fetch import expand_url_inputs
+    except ImportError:  # the fetcher's extra is not installed
+        yield from load_documents(paths, published=published, lang=lang)
+        return
+    yield from expand_url_inputs(paths, lambda ps: load_documents(ps, published=published, lang=lang),
+                                 published=published, lang=lang, options=fetch_options)
 
 
 @cli.command()
@@ -105,20 +146,14 @@ def actors(paths, fmt, lang, published, output) -> None:
     if fmt is None:
         fmt = "table" if output.isatty() else "jsonl"
     pipe = Pipeline(names=("segment", "actors"))
-    failed = 0
-    for item in load_documents(paths, published=published, lang=None if lang == "auto" else lang):
-        if isinstance(item, InputError):
-            failed += 1
-            _error(str(item))
-            continue
-        doc = pipe(item)
+    run = _Run(pipe)
+    for doc in run.documents(paths, published=published, lang=None if lang == "auto" else lang):
         if fmt == "jsonl":
             for rec in mention_records(doc):
                 output.write(json.dumps(rec, ensure_ascii=False) + "\n")
         else:
             write_mention_table(doc, output)
-    if failed:
-        sys.exit(1)
+    run.finish()
 
 
 @cli.command("kb-import")
@@ -150,14 +185,46 @@ def _register_plugins() -> None:
 _register_plugins()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """The ``chronik`` command. Exit status: 0 done (also when the reader of the output
+    went away: a broken pipe is quiet), 1 some input failed, 2 usage error, 130 interrupted
+    (Ctrl-C), with one message."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    code = 0
     try:
-        cli(standalone_mode=True)
+        try:
+            with cli.make_context("chronik", args) as ctx:
+                cli.invoke(ctx)
+        finally:
+            sys.stdout.flush()
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except (KeyboardInterrupt, click.Abort):
+        _error("interrupted")
+        code = 130
+    except BrokenPipeError:
+        _quiet_stdout()
     except ChronikError as exc:
         _error(exc.message)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        _error("interrupted")
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+        code = 1
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            _error(f"{exc.filename + ': ' if exc.filename else ''}{exc.strerror or exc}")
+            code = 1
+        else:
+            _quiet_stdout()
+    sys.exit(code)
+
+
+def _quiet_stdout() -> None:
+    """The output's reader went away: send what Python still flushes at exit to /dev/null."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

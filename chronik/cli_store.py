@@ -2,6 +2,7 @@
 :mod:`chronik.store`). Errors become one line on stderr and exit status 1."""
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -30,7 +31,11 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except ChronikError as exc:
             _error(exc.message)
+        except BrokenPipeError:
+            raise
         except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise
             _error(f"{getattr(exc, 'filename', None) or ''}{': ' if getattr(exc, 'filename', None) else ''}"
                    f"{exc.strerror or exc}")
         except KeyboardInterrupt:
@@ -112,17 +117,20 @@ def _estimate(paths: Iterable[str]) -> int | None:
 
 
 def iter_inputs(paths: Iterable[str], *, published: str | None, lang: str | None,
-                timeout: float = 20.0) -> Iterator[Any]:
-    """Documents (or InputErrors) from files, directories, corpora, archives and feed URLs."""
+                timeout: float = 20.0, fetcher: Any = None) -> Iterator[Any]:
+    """Documents (or InputErrors) from files, directories, corpora, archives, URL lists
+    and http(s) URLs (feeds or article pages, fetched under :mod:`chronik.fetch`'s policy)."""
+    from .fetch import Fetcher, expand_url_inputs, options_from_cli
     from .ingest import load_documents
 
-    for p in paths:
-        if p.startswith(("http://", "https://")):
-            from .ingest.feeds import documents_from_url
+    fetcher = fetcher or Fetcher(options_from_cli(False, timeout))
+    yield from expand_url_inputs(paths, lambda ps: load_documents(ps, published=published, lang=lang),
+                                 published=published, lang=lang, fetcher=fetcher)
 
-            yield from documents_from_url(p, published=published, lang=lang, timeout=timeout)
-        else:
-            yield from load_documents([p], published=published, lang=lang)
+
+allow_private_option = click.option(
+    "--allow-private-urls", is_flag=True,
+    help="Also fetch from private, loopback and link-local addresses (refused by default).")
 
 
 @click.command("ingest")
@@ -132,14 +140,16 @@ def iter_inputs(paths: Iterable[str], *, published: str | None, lang: str | None
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date of every article.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True, help="Articles per transaction.")
 @click.option("--no-merge", is_flag=True, help="Do not merge reports of the same event from different articles.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="HTTP timeout (s) for feeds.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="HTTP read timeout (s) for feeds.")
+@allow_private_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @_guard
-def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) -> None:
+def ingest(paths, db, lang, published, batch_size, no_merge, timeout, allow_private_urls, progress) -> None:
     """Code articles and store documents, actor mentions and events in a database.
 
     PATHS are files, directories (recursive), JSON Lines corpora, WARC(.gz) archives,
-    RSS/Atom feed files or feed URLs (the linked articles are fetched), or - for stdin.
+    RSS/Atom feed files, http(s) URLs of feeds or articles (the linked articles are
+    fetched), files listing such URLs one a line, or - for stdin.
     Re-running is safe: unchanged articles are skipped, changed ones replaced; an
     interrupted run continues where its last committed batch ended.
     """
@@ -169,7 +179,8 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) 
 
     try:
         with store:
-            rep = store.ingest(counted(iter_inputs(paths, published=published, lang=lang, timeout=timeout)),
+            fetcher = _store_fetcher(store, allow_private_urls, timeout)
+            rep = store.ingest(counted(iter_inputs(paths, published=published, lang=lang, fetcher=fetcher)),
                                batch_size=batch_size, merge=not no_merge, on_batch=on_batch)
     finally:
         bar.close()
@@ -178,6 +189,14 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) 
                f"({rep.merged} merged with other reports) in {store.location}", err=True)
     if rep.failed:
         sys.exit(1)
+
+
+def _store_fetcher(store: Any, allow_private: bool, timeout: float | None) -> Any:
+    """A fetcher under the CLI's URL policy whose ETag/Last-Modified live in the store."""
+    from .fetch import Fetcher, options_from_cli
+    from .store.http_cache import StoreValidatorCache
+
+    return Fetcher(options_from_cli(allow_private, timeout), StoreValidatorCache(store))
 
 
 # query ---------------------------------------------------------------------------

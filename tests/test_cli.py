@@ -47,8 +47,9 @@ def test_cli_extract_bad_inputs_one_line_each_and_exit_1(tmp_path):
     binary.write_bytes(b"\x00\x01\x02" * 50)
     r = run("extract", str(tmp_path / "missing.txt"), str(empty), str(binary), str(FOUNDING), "--format", "jsonl")
     assert r.returncode == 1
-    err = r.stderr.decode().strip().splitlines()
-    assert len(err) == 3
+    lines = r.stderr.decode().strip().splitlines()
+    err = [e for e in lines if e.startswith("chronik: error:")]
+    assert len(err) == 3 and lines[-1] == "chronik: 1 documents done, 3 inputs failed", lines
     assert "Traceback" not in r.stderr.decode()
     assert any("missing.txt" in e and "E001" in e for e in err)
     assert any("empty.txt" in e and "E004" in e for e in err)

@@ -48,6 +48,16 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <content type="html">&lt;p&gt;{body}&lt;/p&gt;</content></entry></feed>"""
 
 
+@pytest.fixture(autouse=True)
+def allow_loopback():
+    """These tests fetch from a server on 127.0.0.1, which the URL policy refuses by default."""
+    from chronik import fetch
+
+    fetch.configure(fetch.FetchOptions(allow_private=True, deadline=10, retries=0))
+    yield
+    fetch._DEFAULT = None
+
+
 @pytest.fixture(scope="module")
 def server():
     routes = {p: page(*a) for p, a in ARTICLES.items()}
@@ -104,6 +114,16 @@ def test_article_url_without_feed(server):
 def test_unreachable_server_times_out_cleanly():
     (err,) = documents_from_url("http://127.0.0.1:9/feed.xml", timeout=2)
     assert isinstance(err, InputError) and "E009" in str(err)
+
+
+def test_loopback_feed_entries_refused_without_allow_private(server):
+    from chronik import fetch
+
+    fetch.configure(fetch.FetchOptions())
+    items = list(documents_from_feed_text(rss(server, list(ARTICLES)), "news.rss"))
+    assert items and all(isinstance(i, InputError) and "E015" in str(i) for i in items), items
+    (err,) = documents_from_url(f"{server}/feed.xml")
+    assert "E015" in str(err) and "127.0.0.1" in str(err)
 
 
 def test_atom_entry_content_used_without_link():

@@ -1,23 +1,21 @@
 """RSS and Atom feeds -> documents (feedparser): each entry's linked article is fetched
-over HTTP (urllib, with a timeout) and its main text extracted from the HTML; when the
+over HTTP (:mod:`chronik.fetch`, under its URL policy) and its main text extracted from the HTML; when the
 page cannot be fetched, the entry's own content is used if it is long enough."""
 from __future__ import annotations
 
 import hashlib
 import html as htmlmod
+import io
 import re
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
 from ..errors import ChronikError, Errors, InputError
+from ..limits import clip
 from ..model import Document
 
-USER_AGENT = "Chronik/0.1 (news event coder; +https://pypi.org/project/chronik/)"
-MAX_BYTES = 20 * 1024 * 1024
 MIN_ENTRY_WORDS = 40
 _TAG = re.compile(r"<[^>]+>")
 
@@ -33,28 +31,30 @@ def doc_id_from_url(url: str) -> str:
     return slug or hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
 
 
-def fetch(url: str, *, timeout: float = 20.0) -> tuple[bytes, str | None]:
-    """GET ``url``; returns the body and the charset the server declared.
+def fetch(url: str, *, timeout: float | None = None, fetcher: Any = None) -> tuple[bytes, str | None]:
+    """GET ``url`` under the URL policy of :mod:`chronik.fetch`; returns the body and the
+    charset the server declared.
 
     Raises:
-        InputError: HTTP error, timeout, unreachable host, or a body over 20 MB.
+        InputError: refused (E015), HTTP error, timeout, unreachable host, a body over 20 MB.
     """
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,"
-                                               "application/rss+xml,application/atom+xml,*/*;q=0.5"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - http(s) only, checked by callers
-            data = resp.read(MAX_BYTES + 1)
-            charset = resp.headers.get_content_charset()
-    except urllib.error.HTTPError as exc:
-        raise InputError(url, Errors.E009.format(detail=f"HTTP {exc.code} {exc.reason}")) from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            reason = f"no answer within {timeout:g} s"
-        raise InputError(url, Errors.E009.format(detail=str(reason))) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(url, Errors.E009.format(detail="response larger than 20 MB"))
-    return data, charset
+    resp = _fetcher(fetcher, timeout).get(url, conditional=False)
+    return resp.body, resp.charset
+
+
+def _fetcher(fetcher: Any, timeout: float | None) -> Any:
+    import dataclasses
+
+    from .. import fetch as fetchmod
+
+    if fetcher is not None:
+        return fetcher
+    base = fetchmod.default_fetcher()
+    if timeout is None:
+        return base
+    opts = base.options
+    return fetchmod.Fetcher(dataclasses.replace(opts, read_timeout=timeout, connect_timeout=min(opts.connect_timeout, timeout),
+                                             deadline=min(opts.deadline, timeout * 3)), base.cache)
 
 
 def decode_html(data: bytes, charset: str | None, where: str) -> str:
@@ -97,8 +97,41 @@ def _from_entry(entry: Any, doc_id: str, link: str | None, *, published: str | N
                               title=entry.get("title") or None, path=path)
 
 
+_ENTITY = re.compile(rb"<!ENTITY", re.I)
+_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
+
+
+def parse_feed(data: str | bytes, path: str) -> Any:
+    """Parse a feed with feedparser on a hardened XML parser (defusedxml): a document type
+    that declares entities (billion laughs, quadratic blowup, external entities: XXE) is
+    refused before parsing, and no DTD or external resource is ever loaded.
+
+    Raises:
+        InputError: E016 for a refused feed.
+    """
+    import feedparser
+    import feedparser.api
+    from defusedxml import DefusedXmlException
+
+    raw = data.encode("utf-8", "replace") if isinstance(data, str) else data
+    doctype = raw.find(b"<!DOCTYPE", 0, 65536)
+    if doctype < 0:
+        doctype = raw.upper().find(b"<!DOCTYPE", 0, 65536)
+    if doctype >= 0:
+        root = _ROOT.search(raw, doctype)
+        if _ENTITY.search(raw, doctype, root.start() if root else len(raw)):
+            raise InputError(path, Errors.E016.format(detail="the feed declares XML entities "
+                                                            "(entity expansion and external entities are not allowed)"))
+    feedparser.api.PREFERRED_XML_PARSERS = ["defusedxml.expatreader"]
+    try:
+        return feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False, sanitize_html=True)
+    except DefusedXmlException as exc:
+        raise InputError(path, Errors.E016.format(detail=type(exc).__name__)) from None
+
+
 def documents_from_feed_text(text: str | bytes, path: str, *, published: str | None = None, lang: str | None = None,
-                             fetch_articles: bool = True, timeout: float = 20.0) -> Iterator[Document | InputError]:
+                             fetch_articles: bool = True, timeout: float | None = None,
+                             fetcher: Any = None) -> Iterator[Document | InputError]:
     """One document per feed entry.
 
     Args:
@@ -107,73 +140,111 @@ def documents_from_feed_text(text: str | bytes, path: str, *, published: str | N
         published: overrides the entries' dates (YYYY-MM-DD).
         lang: "de", "en" or None to detect.
         fetch_articles: fetch each entry's link; otherwise use the entry content only.
-        timeout: HTTP timeout in seconds per article.
-    """
-    import feedparser
+        timeout: HTTP read timeout in seconds per article (else the fetcher's).
+        fetcher: a :class:`chronik.fetch.Fetcher` (default: the configured one).
 
-    feed = feedparser.parse(text)
+    Each entry fails alone (one error naming the feed and the entry); at most
+    ``max_feed_entries`` entries are read. An article the store already has unchanged
+    (HTTP 304 on a conditional GET) is skipped.
+    """
+    from ..limits import limits
+
+    try:
+        feed = parse_feed(text, path)
+    except InputError as exc:
+        yield exc
+        return
     if not feed.entries:
         why = f": {feed.bozo_exception}" if feed.get("bozo") else ""
         yield InputError(path, Errors.E009.format(detail=f"not an RSS/Atom feed or a feed without entries{why}"))
         return
-    site = (feed.feed.get("title") or "").strip() or None
-    for n, entry in enumerate(feed.entries, 1):
-        link = entry.get("link") or None
-        if link and not link.startswith(("http://", "https://")):
-            link = None
-        doc_id = doc_id_from_url(link) if link else re.sub(r"\W+", "-", str(entry.get("id") or f"{path}-{n}")).strip("-")
-        date = published or _date(entry)
-        where = f"{path}#{n}"
-        problem = None
-        doc = None
-        if link and fetch_articles:
-            try:
-                data, charset = fetch(link, timeout=timeout)
-                from .html import document_from_html
+    site = clip(feed.feed.get("title"), 500)
+    cap = limits().max_feed_entries
+    if len(feed.entries) > cap:
+        yield InputError(path, Errors.E013.format(what="feed", size=f"{len(feed.entries):,} entries",
+                                                  limit=f"{cap:,}; the first {cap:,} are read"))
+    fetcher = _fetcher(fetcher, timeout) if fetch_articles else None
+    for n, entry in enumerate(feed.entries[:cap], 1):
+        try:
+            item = _entry_document(entry, n, path, site, published=published, lang=lang, fetcher=fetcher)
+        except Exception as exc:  # noqa: BLE001 - one bad entry must not stop the feed
+            item = InputError(f"{path}#{n}", Errors.E099.format(detail=f"{type(exc).__name__}: {exc}"[:200]))
+        if item is not None:
+            yield item
 
-                doc = document_from_html(decode_html(data, charset, link), doc_id, url=link, published=date,
-                                         lang=lang, path=link)
-                if not doc.text.strip():
-                    doc, problem = None, InputError(link, Errors.E008)
-            except ChronikError as exc:
-                problem = exc
-        if doc is None:
-            try:
-                doc = _from_entry(entry, doc_id, link, published=date, lang=lang, path=where)
-            except ChronikError as exc:
-                problem = problem or exc
-        if doc is None:
-            if problem is None:
-                problem = InputError(where, Errors.E009.format(detail="entry has no link and too little text"))
-            yield problem if isinstance(problem, InputError) else InputError(link or where, problem.message)
-            continue
-        if not doc.title and entry.get("title"):
-            doc.title = entry["title"]
-        if not doc.source and site:
-            doc.source = site
-        doc.meta.setdefault("feed", path)
-        yield doc
+
+def _entry_document(entry: Any, n: int, path: str, site: str | None, *, published: str | None, lang: str | None,
+                    fetcher: Any) -> Document | InputError | None:
+    """The document of one feed entry: its linked article, else its own content."""
+    link = entry.get("link") or None
+    if link and not link.startswith(("http://", "https://")):
+        link = None
+    doc_id = doc_id_from_url(link) if link else re.sub(r"\W+", "-", str(entry.get("id") or f"{path}-{n}")).strip("-")
+    date = published or _date(entry)
+    where = f"{path}#{n}"
+    problem = None
+    doc = None
+    if link and fetcher is not None:
+        try:
+            resp = fetcher.get(link)
+            if resp.not_modified:
+                return None
+            from .html import document_from_html
+
+            doc = document_from_html(decode_html(resp.body, resp.charset, link), doc_id, url=link, published=date,
+                                     lang=lang, path=link)
+            if not doc.text.strip():
+                doc, problem = None, InputError(link, Errors.E008)
+        except ChronikError as exc:
+            problem = exc
+    if doc is None:
+        try:
+            doc = _from_entry(entry, doc_id, link, published=date, lang=lang, path=where)
+        except ChronikError as exc:
+            problem = problem or exc
+    if doc is None:
+        if problem is None:
+            problem = InputError(where, Errors.E009.format(detail="entry has no link and too little text"))
+        return problem if isinstance(problem, InputError) else InputError(link or where, problem.message)
+    if not doc.title and entry.get("title"):
+        doc.title = clip(entry["title"], 500)
+    if not doc.source and site:
+        doc.source = site
+    doc.meta.setdefault("feed", path)
+    return doc
 
 
 def documents_from_url(url: str, *, published: str | None = None, lang: str | None = None,
-                       timeout: float = 20.0) -> Iterator[Document | InputError]:
+                       timeout: float | None = None, fetcher: Any = None) -> Iterator[Document | InputError]:
     """A feed URL (each entry's article is fetched) or, when the page is no feed, the
-    article at that URL."""
+    article at that URL (skipped when the store has it unchanged: HTTP 304)."""
+    fetcher = _fetcher(fetcher, timeout)
     try:
-        data, charset = fetch(url, timeout=timeout)
+        resp = fetcher.get(url)
     except InputError as exc:
         yield exc
         return
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(t in data[:4096].lower() for t in (b"<rss", b"<feed", b"<rdf")):
-        yield from documents_from_feed_text(data, url, published=published, lang=lang, timeout=timeout)
+    if resp.not_modified:
+        return
+    data = resp.body
+    if is_feed(data):
+        yield from documents_from_feed_text(data, url, published=published, lang=lang, fetcher=fetcher)
         return
     try:
         from .html import document_from_html
 
-        yield document_from_html(decode_html(data, charset, url), doc_id_from_url(url), url=url,
+        yield document_from_html(decode_html(data, resp.charset, url), doc_id_from_url(url), url=url,
                                  published=published, lang=lang, path=url)
     except InputError as exc:
         yield exc
     except ChronikError as exc:
         yield InputError(url, exc.message)
+    except Exception as exc:  # noqa: BLE001 - name the URL, go on
+        yield InputError(url, Errors.E099.format(detail=f"{type(exc).__name__}: {exc}"[:200]))
+
+
+def is_feed(data: bytes) -> bool:
+    """Whether a fetched body is an RSS/Atom feed."""
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(
+        t in data[:4096].lower() for t in (b"<rss", b"<feed", b"<rdf"))

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from ..errors import ChronikError
+from ..errors import ChronikError, Errors
+from ..limits import time_budget
 from ..model import Document
 from . import dedup
 from .backend import Backend, StoreError, connect
@@ -128,7 +129,7 @@ class Store:
                 with self.db.transaction():
                     for item in batch:
                         if isinstance(item, Document):
-                            self._ingest_one(item, proc, merge, rep)
+                            self._ingest_isolated(item, proc, merge, rep)
                         else:
                             rep.failed += 1
                             rep.errors.append(str(item))
@@ -143,6 +144,25 @@ class Store:
     def add(self, doc: Document, *, process: Processor | None = None, merge: bool = True) -> IngestReport:
         """Ingest one document in its own transaction."""
         return self.ingest([doc], process=process, merge=merge)
+
+    def _ingest_isolated(self, doc: Document, process: Processor, merge: bool, rep: IngestReport) -> None:
+        """:meth:`_ingest_one` inside a savepoint: a document the store cannot take (a value
+        out of range, a driver error) is rolled back and counted as failed, with its id;
+        the rest of the batch lands."""
+        db = self.db
+        db.execute("SAVEPOINT chronik_doc")
+        before = rep.to_dict()
+        try:
+            self._ingest_one(doc, process, merge, rep)
+        except Exception as exc:  # noqa: BLE001 - one document must not stop an ingest
+            db.execute("ROLLBACK TO SAVEPOINT chronik_doc")
+            db.execute("RELEASE SAVEPOINT chronik_doc")
+            for name, value in before.items():
+                setattr(rep, name, value)
+            rep.failed += 1
+            rep.errors.append(f"{doc.path or doc.id}: {Errors.E099.format(detail=f'{type(exc).__name__}: {exc}'[:200])}")
+            return
+        db.execute("RELEASE SAVEPOINT chronik_doc")
 
     def _ingest_one(self, doc: Document, process: Processor, merge: bool, rep: IngestReport) -> None:
         db = self.db
@@ -161,7 +181,8 @@ class Store:
         dup_of = self._near_duplicate(sig, existing) if sig else None
         if dup_of is None:
             try:
-                process(doc)
+                with time_budget():
+                    process(doc)
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus
                 rep.failed += 1
                 msg = exc.message if isinstance(exc, ChronikError) else f"{type(exc).__name__}: {exc}"

@@ -131,7 +131,7 @@ def find_merge_target(db: Backend, rec: dict[str, Any], document_id: int,
         return None
     try:
         lo, hi = _shift(date, -MAX_DAYS), _shift(date, MAX_DAYS)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or 0001-01-01 / 9999-12-31 at the calendar's ends
         return None
     cols = event_columns(rec)
     cands = db.all(
