@@ -88,7 +88,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _filters(actor, etype, country, since, until, text, limit) -> dict[str, Any]:
-    return {"actor": actor, "type": etype, "country": country.upper() if country else None, "since": since,
+    return {"actor": actor, "type": etype, "country": None if country is None else country.upper(), "since": since,
             "until": until, "text": text, "limit": limit}
 
 

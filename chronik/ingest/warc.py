@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..errors import ChronikError, Errors, InputError
+from ..limits import limits
 from ..model import Document
 from .feeds import decode_html, doc_id_from_url
 
@@ -28,12 +29,17 @@ def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str |
     """Documents from an open WARC or WARC.gz byte stream (gzip is detected).
 
     Records that are not successful HTML responses are skipped silently; pages without
-    extractable text give an :class:`InputError` naming the archive and the URL.
+    extractable text give an :class:`InputError` naming the archive and the URL. A
+    record over ``max_input_bytes``, or more decompressed data than the limits allow
+    (size, ratio to the compressed bytes read), stops the archive with E013; a truncated
+    or damaged archive stops with E009 after the records read so far.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    found = 0
+    lim = limits()
+    cap = lim.max_input_bytes
+    found = total = 0
     try:
         for rec in ArchiveIterator(stream):
             if rec.rec_type not in ("response", "resource"):
@@ -51,7 +57,18 @@ def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str |
             if ctype.lower().split(";")[0].strip() not in HTML_TYPES:
                 continue
             where = f"{path}#{url}" if url else path
-            data = rec.content_stream().read()
+            data = rec.content_stream().read(cap + 1)
+            if len(data) > cap:  # a record this large (or a gzip bomb): the archive is not trusted further
+                yield InputError(where, Errors.E013.format(what="archive record", size=f"over {cap:,} bytes",
+                                                          limit=f"{cap:,} bytes"))
+                return
+            used = _position(stream)
+            total += len(data)
+            if total > lim.max_decompressed_bytes or (total > 1_000_000 and used
+                                                      and total > used * lim.max_decompression_ratio):
+                yield InputError(where, Errors.E013.format(what="decompressed archive", size=f"{total:,} bytes from "
+                                                          f"{used:,}", limit=f"ratio {lim.max_decompression_ratio}:1"))
+                return
             if not data.strip():
                 continue
             found += 1
@@ -69,6 +86,9 @@ def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str |
             except ChronikError as exc:
                 yield InputError(where, exc.message)
                 continue
+            except Exception as exc:  # noqa: BLE001 - one bad record must not stop the archive
+                yield InputError(where, Errors.E099.format(detail=f"{type(exc).__name__}: {exc}"[:200]))
+                continue
             if not doc.text.strip():
                 yield InputError(where, Errors.E008)
                 continue
@@ -82,8 +102,21 @@ def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str |
     except (OSError, EOFError, ValueError) as exc:
         yield InputError(path, Errors.E009.format(detail=f"damaged archive: {exc}"))
         return
+    except Exception as exc:  # noqa: BLE001 - warcio fails on truncated records in many ways
+        after = f" after {found} HTML records" if found else ""
+        yield InputError(path, Errors.E009.format(detail=f"damaged or truncated archive{after} "
+                                                  f"({type(exc).__name__}: {str(exc)[:120]})"))
+        return
     if not found:
         yield InputError(path, Errors.E009.format(detail="archive holds no HTML responses"))
+
+
+def _position(stream: IO[bytes]) -> int:
+    """Bytes of the (compressed) archive consumed so far, 0 when unknown."""
+    try:
+        return stream.tell()
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 def documents_from_warc_bytes(data: bytes, path: str, *, published: str | None = None,

@@ -76,31 +76,32 @@ class EventFilter:
         """The SQL condition (on alias ``e``) and its parameters."""
         conds: list[str] = []
         params: list[Any] = []
-        if self.actor:
-            a = self.actor.strip()
+        if self.actor is not None:
+            a = _actor_pattern(self.actor, "--actor")
             if _ISO3.match(a):
                 conds.append("(e.source_country = ? OR e.target_country = ? OR e.id IN "
                              "(SELECT event_id FROM event_actors WHERE country = ? AND idx > 0))")
                 params += [a, a, a]
             else:
-                conds.append("e.id IN (SELECT event_id FROM event_actors WHERE name_norm LIKE ?)")
-                params.append(f"%{a.casefold()}%")
+                conds.append("e.id IN (SELECT event_id FROM event_actors WHERE name_norm LIKE ? ESCAPE '\\')")
+                params.append(a)
         for role, value in (("source", self.source), ("target", self.target)):
-            if value:
-                v = value.strip()
+            if value is not None:
+                v = _actor_pattern(value, f"--{role}")
                 if _ISO3.match(v):
                     conds.append(f"e.{role}_country = ?")
                     params.append(v)
                 else:
-                    conds.append(f"e.id IN (SELECT event_id FROM event_actors WHERE role = '{role}' AND name_norm LIKE ?)")
-                    params.append(f"%{v.casefold()}%")
+                    conds.append(f"e.id IN (SELECT event_id FROM event_actors WHERE role = '{role}' "
+                                 "AND name_norm LIKE ? ESCAPE '\\')")
+                    params.append(v)
         if self.type:
             t = self.type.strip().upper()
             if t not in PLOVER_TYPES:
                 raise StoreError(f"unknown event type {self.type!r}: choose one of {', '.join(PLOVER_TYPES)}")
             conds.append("e.type = ?")
             params.append(t)
-        if self.country:
+        if self.country is not None:
             c = self.country.strip().upper()
             if not _ISO3.match(c):
                 raise StoreError(f"invalid country {self.country!r}: use an ISO 3166-1 alpha-3 code such as USA")
@@ -116,7 +117,7 @@ class EventFilter:
         if until:
             conds.append("e.date <= ?")
             params.append(until + "\uffff")
-        if self.text and self.text.strip():
+        if self.text is not None:
             words = re.findall(r"\w+", self.text)
             if not words:
                 raise StoreError(f"no words to search in {self.text!r}")
@@ -253,3 +254,27 @@ def canonical_dump(store: Store) -> dict[str, list]:
         rows = [tuple(bytes(v).hex() if isinstance(v, (bytes, memoryview)) else v for v in r) for r in db.all(sql)]
         out[name] = sorted(rows, key=lambda r: json.dumps(r, default=str))
     return out
+
+
+def _actor_pattern(value: str, flag: str) -> str:
+    """An actor filter: a three-letter code in capitals, or a known ISO 3166 code in any
+    case (``usa`` -> ``USA``; ``ali`` stays a name), else
+    a LIKE pattern for a case-insensitive substring of a name with ``%``, ``_`` and ``\\``
+    escaped (``%`` matches a literal percent sign, not every actor).
+
+    Raises:
+        StoreError: a blank filter, which would match everything.
+    """
+    v = " ".join(value.split())
+    if not v:
+        raise StoreError(f"{flag} is blank: give an ISO3 code such as USA or (part of) a name")
+    if _ISO3.match(v) or len(v) == 3 and v.isascii() and v.isalpha() and _is_country_code(v.upper()):
+        return v.upper()
+    escaped = v.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _is_country_code(code: str) -> bool:
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None
