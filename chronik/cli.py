@@ -48,13 +48,14 @@ def cli() -> None:
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date; overrides dates found in the articles.")
 @click.option("--include-negated", is_flag=True, help="Also emit negated events, with status 'negated'.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to FILE instead of stdout.")
-def extract(paths, fmt, lang, published, include_negated, output) -> None:
-    """Extract events from articles. PATHS are files, directories (recursive) or - for stdin.
+@click.option("--allow-private-urls", is_flag=True, help="Also fetch from private, loopback and link-local addresses.")
+def extract(paths, fmt, lang, published, include_negated, output, allow_private_urls) -> None:
+    """Extract events from articles. PATHS are files, directories (recursive), http(s) URLs
+    of articles or feeds, files listing such URLs one a line, or - for stdin.
 
     Input kinds are detected from content: scraped text, HTML pages, JSON Lines corpora
     (one article a line with "text" and optionally "id", "title", "published", "url", "lang").
     """
-    from .ingest import load_documents
     from .output import WRITERS
     from .pipeline import process
     from .settings import Options
@@ -66,7 +67,8 @@ def extract(paths, fmt, lang, published, include_negated, output) -> None:
     bar = _progress(sys.stderr.isatty(), "extract")
     run = _Run(lambda doc: process(doc, options))
     try:
-        for doc in run.documents(paths, published=published, lang=None if lang == "auto" else lang):
+        for doc in run.documents(paths, published=published, lang=None if lang == "auto" else lang,
+                                 allow_private_urls=allow_private_urls):
             write(doc, output)
             bar.update(1)
     finally:
@@ -84,11 +86,10 @@ class _Run:
         self.failed = 0
         self.done = 0
 
-    def documents(self, paths, *, published, lang, fetch_options=None):
-        from .ingest import load_documents
+    def documents(self, paths, *, published, lang, allow_private_urls=False):
         from .limits import time_budget
 
-        for item in _inputs(paths, published=published, lang=lang, fetch_options=fetch_options):
+        for item in _inputs(paths, published=published, lang=lang, allow_private_urls=allow_private_urls):
             if isinstance(item, InputError):
                 self.fail(str(item))
                 continue
@@ -115,17 +116,13 @@ class _Run:
             sys.exit(1)
 
 
-def _inputs(paths, *, published, lang, fetch_options=None):
+def _inputs(paths, *, published, lang, allow_private_urls=False):
     """Files, directories and ``-`` through the loaders; http(s) URLs and URL lists through the fetcher."""
+    from .fetch import expand_url_inputs, options_from_cli
     from .ingest import load_documents
 
-    try:
-        from .fetch import expand_url_inputs
-    except ImportError:  # the fetcher's extra is not installed
-        yield from load_documents(paths, published=published, lang=lang)
-        return
     yield from expand_url_inputs(paths, lambda ps: load_documents(ps, published=published, lang=lang),
-                                 published=published, lang=lang, options=fetch_options)
+                                 published=published, lang=lang, options=options_from_cli(allow_private_urls))
 
 
 @cli.command()
@@ -135,10 +132,10 @@ def _inputs(paths, *, published, lang, fetch_options=None):
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default="auto", show_default=True, help="Language of the articles.")
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date (decides who held an office).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to FILE instead of stdout.")
-def actors(paths, fmt, lang, published, output) -> None:
+@click.option("--allow-private-urls", is_flag=True, help="Also fetch from private, loopback and link-local addresses.")
+def actors(paths, fmt, lang, published, output, allow_private_urls) -> None:
     """Show every resolved actor mention: who is named, as which country and sector."""
     from .actors import mention_records, write_mention_table
-    from .ingest import load_documents
     from .pipeline import Pipeline
 
     import json
@@ -147,7 +144,8 @@ def actors(paths, fmt, lang, published, output) -> None:
         fmt = "table" if output.isatty() else "jsonl"
     pipe = Pipeline(names=("segment", "actors"))
     run = _Run(pipe)
-    for doc in run.documents(paths, published=published, lang=None if lang == "auto" else lang):
+    for doc in run.documents(paths, published=published, lang=None if lang == "auto" else lang,
+                             allow_private_urls=allow_private_urls):
         if fmt == "jsonl":
             for rec in mention_records(doc):
                 output.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -179,6 +177,10 @@ def _register_plugins() -> None:
     except ImportError:
         return
     for cmd in COMMANDS:
+        cli.add_command(cmd)
+    from .cli_watch import COMMANDS as WATCH
+
+    for cmd in WATCH:
         cli.add_command(cmd)
 
 

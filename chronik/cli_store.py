@@ -193,10 +193,10 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, allow_priv
 
 def _store_fetcher(store: Any, allow_private: bool, timeout: float | None) -> Any:
     """A fetcher under the CLI's URL policy whose ETag/Last-Modified live in the store."""
-    from .fetch import Fetcher, options_from_cli
+    from .fetch import configure, options_from_cli
     from .store.http_cache import StoreValidatorCache
 
-    return Fetcher(options_from_cli(allow_private, timeout), StoreValidatorCache(store))
+    return configure(options_from_cli(allow_private, timeout), StoreValidatorCache(store))
 
 
 # query ---------------------------------------------------------------------------

@@ -185,9 +185,10 @@ class Fetcher:
             self.pool.pool_classes_by_scheme = {"http": _PublicHTTPPool, "https": _PublicHTTPSPool}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
-    def get(self, url: str, *, conditional: bool = True) -> Response:
-        """GET ``url`` (redirects followed, retried, bounded); a 304 when the cache's
-        validators still hold.
+    def get(self, url: str, *, conditional: bool = True,
+            validators: tuple[str | None, str | None] | None = None) -> Response:
+        """GET ``url`` (redirects followed, retried, bounded); a 304 when the validators
+        (given, else the cache's) still hold.
 
         Raises:
             FetchError: refused by the policy (E015) or failed (E009: HTTP error, timeout,
@@ -199,8 +200,10 @@ class Fetcher:
         if opts.respect_robots and not self._robots_allow(url, deadline):
             raise _refuse(url, "disallowed by the site's robots.txt")
         headers = {"User-Agent": opts.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
-        if conditional and self.cache is not None:
-            etag, modified = self.cache.validators(url) or (None, None)
+        if validators is None and conditional and self.cache is not None:
+            validators = self.cache.validators(url)
+        if conditional and validators:
+            etag, modified = validators
             if etag:
                 headers["If-None-Match"] = etag
             if modified:

@@ -166,14 +166,14 @@ def documents_from_feed_text(text: str | bytes, path: str, *, published: str | N
     fetcher = _fetcher(fetcher, timeout) if fetch_articles else None
     for n, entry in enumerate(feed.entries[:cap], 1):
         try:
-            item = _entry_document(entry, n, path, site, published=published, lang=lang, fetcher=fetcher)
+            item = entry_document(entry, n, path, site, published=published, lang=lang, fetcher=fetcher)
         except Exception as exc:  # noqa: BLE001 - one bad entry must not stop the feed
             item = InputError(f"{path}#{n}", Errors.E099.format(detail=f"{type(exc).__name__}: {exc}"[:200]))
         if item is not None:
             yield item
 
 
-def _entry_document(entry: Any, n: int, path: str, site: str | None, *, published: str | None, lang: str | None,
+def entry_document(entry: Any, n: int, path: str, site: str | None, *, published: str | None, lang: str | None,
                     fetcher: Any) -> Document | InputError | None:
     """The document of one feed entry: its linked article, else its own content."""
     link = entry.get("link") or None
