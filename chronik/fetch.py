@@ -267,6 +267,7 @@ class Fetcher:
                                   timeout=timeout, retries=False)
         except _Refused as exc:
             raise _refuse(url, str(exc)) from None
+        complete = False
         try:
             if r.status in (301, 302, 303, 307, 308):
                 return Response(url, r.status, location=r.headers.get("Location"))
@@ -291,9 +292,12 @@ class Fetcher:
                     raise _fail(url, f"no complete answer within {opts.deadline:g} s")
                 chunks.append(chunk)
             ctype = r.headers.get("Content-Type") or ""
+            complete = True
             return Response(url, 200, b"".join(chunks), charset=_charset(ctype), content_type=ctype,
                             etag=r.headers.get("ETag"), last_modified=r.headers.get("Last-Modified"))
         finally:
+            if not complete:  # an unread body (error page, redirect, a cut-off answer): do not reuse the connection
+                r.close()
             r.release_conn()
 
     def _robots_allow(self, url: str, deadline: float) -> bool:
