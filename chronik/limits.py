@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import configparser
 import contextlib
+import re
 import signal
 import threading
 import zlib
@@ -59,6 +60,9 @@ def limits(path: str | None = None, **overrides: object) -> Limits:
     return _CACHE
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class LimitError(ChronikError):
     """An input exceeds one of the limits."""
 
@@ -80,7 +84,7 @@ def scrub(text: str) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        return _SURROGATE.sub("\ufffd", text)
 
 
 def break_long_lines(text: str, max_line: int) -> str:

@@ -62,11 +62,21 @@ def iter_files(root: str) -> Iterator[str]:
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         subdirs.append(entry.path)
-                    elif entry.is_file() or entry.is_symlink():
+                    elif entry.is_symlink():
+                        if not _points_to_dir(entry.path):
+                            yield entry.path  # a link to a file, or a loop or dangling link (reported when read)
+                    elif entry.is_file():
                         yield entry.path
                 except OSError:
                     yield entry.path
             stack.extend(sorted(subdirs, reverse=True))
+
+
+def _points_to_dir(path: str) -> bool:
+    try:
+        return os.path.isdir(path)
+    except OSError:
+        return False
 
 
 def decode(data: bytes, path: str) -> str:
@@ -102,12 +112,15 @@ def sniff(text: str) -> str:
     if head.startswith("{"):
         first = head.split("\n", 1)[0]
         try:
-            obj = json.loads(first)
+            obj = json.loads(first) if json_depth_ok(first) else None
             if isinstance(obj, dict):
                 return "jsonl"
-        except json.JSONDecodeError:
-            if head.startswith("{\n") or head.startswith('{"'):
-                return "jsonl"
+        except (json.JSONDecodeError, RecursionError):
+            pass
+        if head.startswith("{\n") or head.startswith('{"'):
+            return "jsonl"
+    if low.startswith(("<?xml", "<!doctype")) and "<!entity" in low:
+        return "feed"  # XML with entity declarations: refused by the hardened feed parser
     if low.startswith("<?xml") or low.startswith("<rss") or low.startswith("<feed"):
         if "<rss" in low or "<feed" in low or "<rdf:rdf" in low:
             return "feed"
