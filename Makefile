@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench install clean
+.PHONY: demo test eval bench fuzz install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 	$(BIN)/python benchmarks/store_bench.py
+
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzzing --n 10000 --seed 1
 
 clean:
 	rm -rf $(VENV) build *.egg-info

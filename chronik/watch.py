@@ -114,7 +114,7 @@ def entry_key(entry: Any, n: int) -> tuple[str, str]:
     """(identity, version) of a feed entry: its id or link; its updated/published date,
     else a fingerprint of title, link and summary."""
     ident = str(entry.get("id") or entry.get("link") or f"#{n}")
-    version = str(entry.get("updated") or entry.get("published") or "")
+    version = str(("updated" in entry.keys() and entry["updated"]) or entry.get("published") or "")
     if not version:
         raw = "\x1f".join(str(entry.get(k) or "") for k in ("title", "link", "summary"))
         version = hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()
