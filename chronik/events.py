@@ -22,6 +22,7 @@ from .circumstances import CircumstanceMixin
 from .clauses import ClauseMixin
 from .lang import get_grammar, get_lang
 from .model import Actor, Document, Event, Mention, Sentence
+from .parse import annotate
 from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, MUTUAL, OWN_FORCES_TYPES, REACTIONS, score_for
 from .settings import Options
 from .confidence import calibrate, event_cues
@@ -49,6 +50,10 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Event]:
         events: list[Event] = []
+        # the parse (where one is installed) only for sentences with a trigger: a parse can drop a match
+        # (a particle), never add one, and nothing outside these sentences reads it
+        if annotate([s for s in self.doc.sentences if self._sentence_matches(s)], self.code):
+            self._matches.clear()
         for sent in self.doc.sentences:
             sdates = self._sentence_dates(sent)
             mentions = self.by_sentence.get(sent.index, [])
