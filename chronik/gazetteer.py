@@ -73,6 +73,8 @@ class Gazetteer:
                 words = self._split(row["form"])
                 if "cs" in flags:  # only as written in capitals: "US", "WHO"
                     self.exact.setdefault(tuple(w.upper() for w in words), e)
+                elif "cap" in flags:  # only capitalised, as a German noun: "die Grünen" (not "die grünen Hügel")
+                    self.exact.setdefault(tuple(w[:1].upper() + w[1:] for w in words), e)
                 else:
                     self.surface.setdefault(tuple(w.casefold() for w in words), e)
                     k = self.key(words)

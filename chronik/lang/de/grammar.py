@@ -174,7 +174,8 @@ PRONOUN_SUBJECTS = frozenset("er sie es".split())
 # "Sprecher der oppositionellen Gruppierung" (OPP), "Vertreter Libyens" (GOV).
 GENERIC_HEADS = frozenset(
     "führer anführer beamter beamte funktionär funktionärin vertreter vertreterin sprecher sprecherin anhänger anhängerin mitglied einheit spezialeinheit "
-    "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur".split()
+    "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur "
+    "vorsitzende vorsitzender vorsitzenden geschäftsführer geschäftsführerin politiker politikerin präsidium".split()
 )
 # Verbs that carry an event noun: "setzten ihre Proteste fort", "führten Gespräche",
 # "verübten einen Anschlag", "hielten eine Kundgebung ab".
