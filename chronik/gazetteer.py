@@ -138,9 +138,9 @@ def _role_lemma_cached(code: str, lemma: str) -> Entry | None:
     # German compounds: the longest known head noun at the end of the word.
     for k in range(1, len(lemma) - MIN_COMPOUND_HEAD + 1):
         tail = lemma[k:]
-        e = g.roles.get((g.lang.stem(tail),)) or g.roles.get((tail,))
-        if e:
-            return e
+        e = g.roles.get((tail,)) or g.roles.get((g.lang.stem(tail),))
+        if e and not (len(tail) < len(e.form) and e.form.startswith(tail)):
+            return e  # but a truncated head is no head: "Bericht" does not end in "Richter"
     return None
 
 

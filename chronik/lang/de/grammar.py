@@ -165,6 +165,10 @@ SPEECH_LEMMAS = frozenset(
     "unterstreichen argumentieren meinen zitieren".split()
 )
 NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder niemand niemanden niemandem nichts".split())
+# Verbs that label what they speak of ("nannte den Schritt eine Farce", "bezeichnete ... als"): with a
+# negative evaluation (data/evaluative.tsv) the speaker criticises (chronik/evaluative.py).
+LABEL_LEMMAS = frozenset("nennen bezeichnen einstufen werten sprechen kommentieren".split())
+PLACE_LIKE_PREPOSITIONS = frozenset("in im aus bei nahe vor".split())
 NOT_NEGATING_NEXT = frozenset("nur".split())  # "nicht nur ... sondern auch"
 HYPOTHETICAL = frozenset("könnte könnten hätte hätten wäre wären".split())
 # Intention markers: an intended cooperative act is AGREE ("will einen Nukleargipfel").
