@@ -88,8 +88,22 @@ def _filters(actor, etype, country, since, until, text, limit) -> dict[str, Any]
 
 
 # ingest --------------------------------------------------------------------
+def _estimate_file(path: str) -> int | None:
+    """Documents in one file: its lines for a JSON Lines corpus, None for archives and feeds."""
+    low = path.lower()
+    if low.endswith((".jsonl", ".ndjson")):
+        try:
+            with open(path, "rb") as f:
+                return sum(1 for line in f if line.strip())
+        except OSError:
+            return 1
+    if low.endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml")):
+        return None
+    return 1
+
+
 def _estimate(paths: Iterable[str]) -> int | None:
-    """Cheap article count for the progress bar's ETA (None when unknown)."""
+    """Cheap document count for the progress bar's total (None when unknown)."""
     total = 0
     for p in paths:
         if p == "-" or "://" in p:
@@ -97,17 +111,14 @@ def _estimate(paths: Iterable[str]) -> int | None:
         if os.path.isdir(p):
             from .ingest import iter_files
 
-            total += sum(1 for _ in iter_files(p))
-        elif p.lower().endswith((".jsonl", ".ndjson")):
-            try:
-                with open(p, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
-            except OSError:
-                total += 1
-        elif p.lower().endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml")):
-            return None
+            files: Iterable[str] = iter_files(p)
         else:
-            total += 1
+            files = [p]
+        for f in files:
+            n = _estimate_file(f)
+            if n is None:
+                return None
+            total += n
     return total
 
 
@@ -153,7 +164,7 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) 
     except (OSError, ValueError):
         width = height = 0
     # a terminal that reports no size (some ptys, CI consoles) would hide the bar: assume 100x24
-    bar = tqdm(total=_estimate(paths) if progress else None, disable=not progress, unit=" articles",
+    bar = tqdm(total=_estimate(paths) if progress else None, disable=not progress, unit=" documents",
                file=sys.stderr, dynamic_ncols=width > 0, ncols=None if width > 0 else 100,
                nrows=None if height > 0 else 24, desc="ingest")
 
