@@ -242,8 +242,11 @@ class Store:
 
     def _drop_aliases(self, doc: Document) -> None:
         """A new article under an id or URL known as an alias: the alias is superseded."""
-        rows = self.db.all("SELECT id, document_id FROM document_aliases WHERE doc_id = ? OR url = ?",
-                           (doc.id, doc.url or "\x00"))
+        if doc.url:
+            rows = self.db.all("SELECT id, document_id FROM document_aliases WHERE doc_id = ? OR url = ?",
+                               (doc.id, doc.url))
+        else:
+            rows = self.db.all("SELECT id, document_id FROM document_aliases WHERE doc_id = ?", (doc.id,))
         for aid, did in rows:
             self.db.execute("DELETE FROM document_aliases WHERE id = ?", (aid,))
             self._recount_document(did)
