@@ -126,6 +126,27 @@ DETERMINER_CASE = {
     "der": "nom", "die": "nom", "das": "nom", "ein": "nom", "eine": "nom",
     "den": "acc", "einen": "acc", "dem": "dat", "einem": "dat", "des": "gen", "eines": "gen",
 }
+# "der" before a feminine singular noun is dative or genitive, never nominative: "warf der Bundesregierung
+# vor" (dative), "die Pläne der Regierung" (genitive). Feminine by suffix (a rule of German word formation),
+# and female person nouns in -in for role mentions ("der Kanzlerin").
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "anz", "enz", "ur")
+FEMININE_NOUNS = frozenset(
+    "armee bundeswehr marine luftwaffe junta miliz hamas hisbollah behörde justiz regierung koalition "
+    "front liga allianz schweiz ukraine türkei slowakei mongolei krim nato uno eu afrikanische".split()
+)
+
+
+def feminine_case(det: str, noun: str, kind: str, after_noun: bool) -> str | None:
+    """The case of "der <noun>" when the noun is feminine: genitive after a noun, else dative."""
+    if det != "der":
+        return None
+    w = noun.casefold()
+    fem = w in FEMININE_NOUNS or w.endswith(FEMININE_SUFFIXES) or (kind == "role" and w.endswith("in") and len(w) > 5)
+    if not fem:
+        return None
+    return "gen" if after_noun else "dat"
+
+
 # Prepositions introducing the recipient of an act: "Sanktionen gegen Libyen", "Gespräche mit dem Iran".
 TARGET_PREPOSITIONS = frozenset("gegen mit an auf gegenüber zu zum zur nach zwischen".split())
 # Agent of a passive: "wurde von einem libanesischen Militärsprecher widersprochen".
