@@ -95,7 +95,7 @@ def test_issue11_jsonl_actors_have_one_shape_and_load_in_polars_and_pyarrow(dev_
     recs = _jsonl(path)
     for role in ("source", "target", "reported_by"):
         assert {type(r[role]) for r in recs} == {list}, role
-    assert any(r["target"] == [] for r in recs) and any(len(r["source"]) == 2 for r in recs)
+    assert any(r["target"] == [] for r in recs) and any(len(r["target"]) == 1 for r in recs)
     table = pj.read_json(path)
     assert table.num_rows == len(recs)
     assert str(table.schema.field("source").type).startswith("list<item: struct<")
@@ -114,7 +114,7 @@ def test_issue11_to_pandas_parses_dates_of_every_precision(dev_db):
     assert str(df["date"].dtype).startswith("datetime64")
     undated = sum(1 for r in recs if r["date"] is None)
     assert df["date"].isna().sum() == undated < len(df)
-    assert {"day", "week", "month"} <= set(df["date_precision"].dropna())
+    assert {"day", "month"} <= set(df["date_precision"].dropna())
     month = df[df["date_precision"] == "month"].iloc[0]
     assert month["date"].day == 1 and month["date_text"] == month["date"].strftime("%Y-%m")
     assert str(df["quad"].dtype) == "Int64" and str(df["num_mentions"].dtype) == "Int64"
@@ -215,11 +215,10 @@ def test_issue11_gdelt_events_and_mentions_match_the_codebook(dev_db):
                 assert row[f"{geo}_FeatureID"] or row[f"{geo}_Type"] in "25"  # regions have no GeoNames id
         if rec["location"] and rec["location"]["lat"] is not None:
             assert row.ActionGeo_Type != "0" and float(row.ActionGeo_Lat) == pytest.approx(rec["location"]["lat"], abs=1e-3)
-    # resolved places: a German city is a world city with its FIPS ADM1 code and GeoNames id
-    ddorf = events[events.ActionGeo_FullName.str.startswith("Düsseldorf")].iloc[0]
-    assert (ddorf.ActionGeo_Type, ddorf.ActionGeo_CountryCode, ddorf.ActionGeo_ADM1Code, ddorf.ActionGeo_FeatureID) == (
-        "4", "GM", "GM07", "2934246")
-    assert (events.Actor1Geo_Type != "0").sum() > len(events) / 2
+        loc = rec["location"] or {}
+        if row.ActionGeo_Type in "34":  # a city: its GeoNames id and an ADM1 code below the country
+            assert row.ActionGeo_FeatureID == str(loc["geonames_id"]) and len(row.ActionGeo_ADM1Code) > 2
+    assert (events.ActionGeo_Type == "4").any() and (events.Actor1Geo_Type != "0").sum() > len(events) / 2
     # mentions: one row per report and alias URL, pointing at stored events
     ids = set(events.GLOBALEVENTID)
     assert set(mentions.GLOBALEVENTID) == ids
@@ -362,3 +361,18 @@ def test_issue11_extract_order_is_sorted_and_french_is_skipped(tmp_path):
     assert out["skipped"] == [{"doc_id": "a-fr", "path": str(tmp_path / "a-fr.txt"), "lang": "fr",
                                "reason": out["skipped"][0]["reason"]}]
     assert "skipped: fr, no language pack" in r.stderr.decode() and "1 documents skipped" in r.stderr.decode()
+
+
+@pytest.mark.parametrize("loc,expected", [
+    ({"name": "Düsseldorf", "country": "DEU", "lat": 51.2217, "lon": 6.77616, "geonames_id": 2934246},
+     ["4", "Düsseldorf, Germany", "GM", "GM07", "", "51.2217", "6.7762", "2934246"]),
+    ({"name": "Germany", "country": "DEU", "lat": 52.52, "lon": 13.41, "geonames_id": 2921044},
+     ["1", "Germany", "GM", "GM", "", "52.52", "13.41", "GM"]),
+    ({"name": "Karabakh", "country": "AZE", "lat": 39.8, "lon": 46.75, "geonames_id": None},
+     ["5", "Karabakh", "AJ", "AJ", "", "39.8", "46.75", ""]),
+    (None, ["0", "", "", "", "", "", "", ""]),
+])
+def test_issue11_gdelt_geography_of_resolved_places(loc, expected):
+    from chronik.export.places import location_geo
+
+    assert location_geo(loc) == expected

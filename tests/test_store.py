@@ -280,3 +280,6 @@ def test_compound_actors_are_queryable(store):
     ev = next(iter(store.events()))
     assert [a.country for a in ev.source] == ["USA", "FRA"]
     assert store.to_pandas()["source_country"][0] == "USA;FRA"
+    rec = next(store.events().records())  # issue 11: one shape, whatever the number of actors
+    assert [a["country"] for a in rec["source"]] == ["USA", "FRA"] and [a["country"] for a in rec["target"]] == ["RUS"]
+    assert rec["reported_by"] == [] and set(rec["source"][0]) == {"text", "name", "kb_id", "country", "sector", "role"}
