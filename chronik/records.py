@@ -1,9 +1,9 @@
 """The data contract of stored events: one record shape for every export.
 
-A stored event is read from the store as the EVENTS.md record of its first report plus
-its reports (``mentions``). :func:`event_record` turns that into the *export record*,
-the one shape every file format is derived from (``chronik schema`` prints its JSON
-Schema):
+The store reads each stored event as a :class:`~chronik.model.StoredEvent` (the coded
+event of its first report, the counts, every :class:`~chronik.model.Report`).
+:func:`export_record` turns it into the *export record*, the one shape every file
+format is derived from (``chronik schema`` prints its JSON Schema):
 
 * ``source``, ``target`` and ``reported_by`` are always lists of actor objects (empty
   when there is none; a compound actor such as "the United States and France" is a
@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .cameo import goldstein
+from .model import Actor, Location, Report, StoredEvent
 
 ACTOR_KEYS = ("text", "name", "kb_id", "country", "sector", "role")
 LOCATION_KEYS = ("text", "name", "country", "lat", "lon", "geonames_id")
@@ -68,80 +69,70 @@ def _int(v: Any) -> int | None:
     return None if v is None or v == "" else int(v)
 
 
-def _str(v: Any) -> str | None:
-    return None if v is None else str(v)
+def _actor(a: Actor) -> dict[str, Any]:
+    return {"text": a.text, "name": a.name, "kb_id": a.kb_id, "country": a.country, "sector": a.sector, "role": a.role}
 
 
-def actor_list(value: Any) -> list[dict[str, Any]]:
-    """The actors of a ``source``/``target``/``reported_by`` value (None, one object or a
+def actor_list(value: Actor | list[Actor] | None) -> list[dict[str, Any]]:
+    """The actors of a ``source``/``target``/``reported_by`` value (None, one actor or a
     list) as a list of objects with exactly :data:`ACTOR_KEYS`."""
     if value is None:
         return []
-    items = [value] if isinstance(value, dict) else [a for a in value if isinstance(a, dict)]
-    return [{k: _str(a.get(k)) for k in ACTOR_KEYS} for a in items]
+    return [_actor(a) for a in ([value] if isinstance(value, Actor) else value)]
 
 
-def location_record(loc: Any) -> dict[str, Any] | None:
+def location_record(loc: Location | None) -> dict[str, Any] | None:
     """A location object with exactly :data:`LOCATION_KEYS` (floats for lat/lon), or None."""
-    if not isinstance(loc, dict):
+    if loc is None:
         return None
-    return {"text": _str(loc.get("text")), "name": _str(loc.get("name")), "country": _str(loc.get("country")),
-            "lat": _float(loc.get("lat")), "lon": _float(loc.get("lon")), "geonames_id": _int(loc.get("geonames_id"))}
+    return {"text": loc.text, "name": loc.name, "country": loc.country, "lat": _float(loc.lat),
+            "lon": _float(loc.lon), "geonames_id": _int(loc.geonames_id)}
 
 
-def _evidence(ev: Any) -> dict[str, Any]:
-    ev = ev if isinstance(ev, dict) else {}
-    return {"text": ev.get("text") or "", "start": int(ev.get("start") or 0), "end": int(ev.get("end") or 0)}
+def _evidence(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"text": text or "", "start": int(start or 0), "end": int(end or 0)}
 
 
-def mention_record(m: dict[str, Any]) -> dict[str, Any]:
+def report_record(r: Report) -> dict[str, Any]:
     """One report of an event: the document, all its URLs (aliases included) and the evidence."""
-    aliases = [{"doc_id": a.get("doc_id"), "url": a.get("url")} for a in m.get("aliases") or []]
-    urls = [u for u in dict.fromkeys([m.get("url"), *(a["url"] for a in aliases)]) if u]
     return {
-        "doc_id": m["doc_id"], "event_id": m.get("event_id") or "", "url": _str(m.get("url")), "urls": urls,
-        "aliases": aliases, "source": _str(m.get("source")), "published": _str(m.get("published")),
-        "title": _str(m.get("title")), "lang": _str(m.get("lang")), "sentence": _int(m.get("sentence")),
-        "confidence": _float(m.get("confidence")), "doc_length": _int(m.get("doc_length")),
-        "added": _str(m.get("added")), "evidence": _evidence(m.get("evidence")),
+        "doc_id": r.doc_id, "event_id": r.event_id, "url": r.url, "urls": r.urls,
+        "aliases": [{"doc_id": a.doc_id, "url": a.url} for a in r.aliases], "source": r.source,
+        "published": r.published, "title": r.title, "lang": r.lang, "sentence": r.sentence,
+        "confidence": _float(r.confidence), "doc_length": r.doc_length, "added": r.added,
+        "evidence": _evidence(r.evidence_text, r.evidence_start, r.evidence_end),
     }
 
 
-def event_record(rec: dict[str, Any], mentions: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
-    """The export record of a stored event (see the module docstring).
-
-    Args:
-        rec: the stored EVENTS.md record (with the store's ``event_id`` and counts).
-        mentions: the event's reports, in ingest order (see :func:`mention_record`).
-    """
-    ms = [mention_record(m) for m in mentions]
-    date = _str(rec.get("date"))
-    cameo = _str(rec.get("cameo"))
+def export_record(ev: StoredEvent) -> dict[str, Any]:
+    """The export record of a stored event (see the module docstring): the one shape that
+    JSON Lines, CSV, Parquet, GDELT and PLOVER are written from."""
+    cameo = ev.cameo
     return {
-        "event_id": rec["event_id"],
-        "global_event_id": global_event_id(rec["event_id"]),
-        "doc_id": ms[0]["doc_id"] if ms else rec.get("doc_id") or "",
-        "type": rec["type"],
-        "mode": _str(rec.get("mode")),
-        "context": [str(c) for c in rec.get("context") or []],
+        "event_id": ev.event_id,
+        "global_event_id": ev.global_event_id or global_event_id(ev.event_id),
+        "doc_id": ev.doc_id,
+        "type": ev.type,
+        "mode": ev.mode,
+        "context": [str(c) for c in ev.context],
         "cameo": cameo,
-        "quad": _int(rec.get("quad")),
-        "intensity": _float(rec.get("intensity")),
+        "quad": _int(ev.quad),
+        "intensity": _float(ev.intensity),
         "goldstein": goldstein(cameo),
-        "source": actor_list(rec.get("source")),
-        "target": actor_list(rec.get("target")),
-        "date": date,
-        "date_precision": precision_of(date, rec.get("date_precision")),
-        "location": location_record(rec.get("location")),
-        "status": rec.get("status") or "asserted",
-        "reported_by": actor_list(rec.get("reported_by")),
-        "evidence": _evidence(rec.get("evidence")),
-        "lang": _str(rec.get("lang")),
-        "confidence": _float(rec.get("confidence")) if rec.get("confidence") is not None else 0.5,
-        "num_mentions": int(rec.get("num_mentions") or max(1, len(ms))),
-        "num_articles": int(rec.get("num_articles") or max(1, len(ms))),
-        "num_sources": int(rec.get("num_sources") or 1),
-        "mentions": ms,
+        "source": actor_list(ev.source),
+        "target": actor_list(ev.target),
+        "date": ev.date,
+        "date_precision": precision_of(ev.date, ev.date_precision),
+        "location": location_record(ev.location),
+        "status": ev.status or "asserted",
+        "reported_by": actor_list(ev.reported_by),
+        "evidence": _evidence(ev.evidence_text, ev.evidence_start, ev.evidence_end),
+        "lang": ev.lang,
+        "confidence": float(ev.confidence),
+        "num_mentions": ev.num_mentions,
+        "num_articles": ev.num_articles,
+        "num_sources": ev.num_sources,
+        "mentions": [report_record(r) for r in ev.reports],
     }
 
 

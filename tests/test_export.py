@@ -280,10 +280,12 @@ def test_issue11_plover_records_are_dated_and_have_text_offsets(dev_db):
 
 def test_issue11_plover_date_falls_back_to_the_publication_date(tmp_path):
     from chronik.export import write_records
-    from chronik.records import event_record
+    from chronik.model import Report, StoredEvent
+    from chronik.records import export_record
 
-    rec = event_record({"event_id": "x#1", "type": "ACCUSE", "date": None, "evidence": {"text": "t", "start": 0, "end": 1}},
-                       [{"doc_id": "x", "published": "2020-01-05", "evidence": {"text": "t", "start": 0, "end": 1}}])
+    ev = StoredEvent(doc_id="x", type="ACCUSE", source=None, target=None, evidence_text="t", evidence_start=0,
+                     evidence_end=1, event_id="x#1", reports=[Report("x", "t", 0, 1, published="2020-01-05")])
+    rec = export_record(ev)
     out = tmp_path / "p.jsonl"
     write_records([rec], str(out), "plover")
     [p] = _jsonl(out)

@@ -394,5 +394,6 @@ class Store:
                 "SELECT d.id, d.doc_id, d.url, d.title, d.published, d.lang, s.name AS source, d.path, "
                 "dd.doc_id AS duplicate_of, d.n_events FROM documents d LEFT JOIN sources s ON s.id = d.source_id "
                 "LEFT JOIN documents dd ON dd.id = d.duplicate_of ORDER BY d.id"):
-            row["aliases"] = aliases.get(row.pop("id"), [])
+            row["aliases"] = [{"doc_id": a.doc_id, "url": a.url, "source": a.source, "path": a.path}
+                              for a in aliases.get(row.pop("id"), [])]
             yield row

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..model import Event
-from ..records import PLOVER_TYPES, arrow_table, event_record, flat_row
+from ..model import Alias, Report, StoredEvent
+from ..records import PLOVER_TYPES, arrow_table, export_record, flat_row, global_event_id
 from .backend import StoreError
 from .merge import event_from_record
 
@@ -133,16 +133,6 @@ class EventFilter:
 ORDER = "ORDER BY e.date IS NULL, e.date, e.id"  # dated events first, by date; stable across backends
 
 
-def _rows(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
-    where, params = flt.where(store.db.dialect)
-    sql = ("SELECT e.id, e.event_key, e.record, e.num_mentions, e.num_articles, e.num_sources, "
-           f"d.doc_id AS first_doc FROM events e LEFT JOIN documents d ON d.id = e.first_document_id "
-           f"WHERE {where} {ORDER}")
-    if flt.limit is not None:
-        sql += f" LIMIT {int(flt.limit)}"
-    yield from store.db.dicts(sql, params)
-
-
 def stored_record(row: dict[str, Any]) -> dict[str, Any]:
     """The EVENTS.md record of a merged event: the first report's record, with the store's
     event id and the GDELT-style counts."""
@@ -154,19 +144,20 @@ def stored_record(row: dict[str, Any]) -> dict[str, Any]:
     return rec
 
 
-def aliases_by_document(store: Store) -> dict[int, list[dict[str, Any]]]:
-    """Document row id -> its aliases (``doc_id``, ``url``, ``source``, ``path``), in ingest order."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    for row in store.db.dicts("SELECT a.document_id, a.doc_id, a.url, s.name AS source, a.path FROM document_aliases a "
-                              "LEFT JOIN sources s ON s.id = a.source_id ORDER BY a.id"):
-        out.setdefault(row.pop("document_id"), []).append(row)
+def aliases_by_document(store: Store) -> dict[int, list[Alias]]:
+    """Document row id -> its aliases, in ingest order."""
+    out: dict[int, list[Alias]] = {}
+    for did, doc_id, url, source, path in store.db.all(
+            "SELECT a.document_id, a.doc_id, a.url, s.name, a.path FROM document_aliases a "
+            "LEFT JOIN sources s ON s.id = a.source_id ORDER BY a.id"):
+        out.setdefault(did, []).append(Alias(doc_id, url, source, path))
     return out
 
 
-def records_with_mentions(store: Store, flt: EventFilter | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
-    """Stored events as export records (:func:`chronik.records.event_record`), each with
-    ``mentions``: every report (document, URLs and aliases, source, publication date,
-    sentence, evidence) in ingest order. Order: dated events by date, then undated ones."""
+def stored_events(store: Store, flt: EventFilter | None = None, **filters: Any) -> Iterator[StoredEvent]:
+    """Stored events matching the filter, each with every report (document, URLs and
+    aliases, outlet, publication date, sentence, evidence) in ingest order. Order: dated
+    events by date, then undated ones; ties in storage order."""
     flt = flt or EventFilter(**filters)
     where, params = flt.where(store.db.dialect)
     keys = "SELECT e.id FROM events e WHERE " + where + " " + ORDER
@@ -179,29 +170,38 @@ def records_with_mentions(store: Store, flt: EventFilter | None = None, **filter
            "JOIN documents d ON d.id = m.document_id LEFT JOIN sources s ON s.id = d.source_id "
            f"WHERE e.id IN ({keys}) {ORDER}, m.id")
     aliases = aliases_by_document(store)
-    current: dict[str, Any] | None = None
-    reports: list[dict[str, Any]] = []
+    current: StoredEvent | None = None
+    current_id = None
     for row in store.db.dicts(sql, params):
-        if current is None or row["id"] != current["_id"]:
+        if current is None or row["id"] != current_id:
             if current is not None:
-                yield event_record(current, reports)
-            current, reports = stored_record(row), []
-            current["_id"] = row["id"]
-        reports.append({
-            "doc_id": row["doc_id"], "event_id": row["local_id"], "url": row["url"], "source": row["outlet"],
-            "published": row["published"], "title": row["title"], "lang": row["lang"], "sentence": row["sentence"],
-            "confidence": row["m_conf"], "doc_length": row["doc_length"], "added": row["ingested_at"],
-            "aliases": aliases.get(row["did"], []),
-            "evidence": {"text": row["evidence_text"], "start": row["evidence_start"], "end": row["evidence_end"]},
-        })
+                yield current
+            rec = stored_record(row)
+            current_id = row["id"]
+            current = event_from_record(rec, StoredEvent, global_event_id=global_event_id(rec["event_id"]),
+                                        num_mentions=rec["num_mentions"], num_articles=rec["num_articles"],
+                                        num_sources=rec["num_sources"])
+            current.doc_id = row["doc_id"]
+        current.reports.append(Report(
+            doc_id=row["doc_id"], evidence_text=row["evidence_text"] or "", evidence_start=row["evidence_start"] or 0,
+            evidence_end=row["evidence_end"] or 0, event_id=row["local_id"], url=row["url"],
+            aliases=aliases.get(row["did"], []), source=row["outlet"], published=row["published"], title=row["title"],
+            lang=row["lang"], sentence=row["sentence"], confidence=row["m_conf"], doc_length=row["doc_length"],
+            added=row["ingested_at"]))
     if current is not None:
-        yield event_record(current, reports)
+        yield current
+
+
+def records_with_mentions(store: Store, flt: EventFilter | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
+    """The export records (:func:`chronik.records.export_record`) of :func:`stored_events`."""
+    return map(export_record, stored_events(store, flt, **filters))
 
 
 class EventQuery:
-    """Lazy result of :meth:`Store.events`: iterate it for :class:`~chronik.model.Event`
-    dataclasses, or call :meth:`records` (export records), :meth:`to_arrow`,
-    :meth:`to_pandas` or :meth:`to_polars` (one typed flat row per event)."""
+    """Lazy result of :meth:`Store.events`: iterate it for typed
+    :class:`~chronik.model.StoredEvent` dataclasses (Events with counts and reports), or
+    call :meth:`records` (export records), :meth:`to_arrow`, :meth:`to_pandas` or
+    :meth:`to_polars` (one typed flat row per event)."""
 
     def __init__(self, store: Store, **filters: Any):
         unknown = set(filters) - set(EventFilter.__dataclass_fields__)
@@ -211,12 +211,8 @@ class EventQuery:
         self.filter = EventFilter(**filters)
         self.filter.where(store.db.dialect)  # validate early
 
-    def __iter__(self) -> Iterator[Event]:
-        for row in _rows(self.store, self.filter):
-            rec = stored_record(row)
-            ev = event_from_record(rec)
-            ev.doc_id = row["first_doc"] or ev.doc_id
-            yield ev
+    def __iter__(self) -> Iterator[StoredEvent]:
+        return stored_events(self.store, self.filter)
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Export records (the shape of ``chronik schema``): actors always lists, every
