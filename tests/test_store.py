@@ -95,6 +95,11 @@ def test_issue11_same_text_under_another_name_is_an_alias(store):
     assert rec["mentions"][0]["urls"] == ["https://a.example/1", "https://b.example/2"]
     assert (rec["num_articles"], rec["num_sources"]) == (2, 2)
     assert store.stats()["aliases"] == 1
+    from chronik.model import Alias, StoredEvent
+
+    ev = next(iter(store.events()))  # typed: an Event with its counts and reports
+    assert isinstance(ev, StoredEvent) and ev.num_articles == 2 and ev.global_event_id == rec["global_event_id"]
+    assert ev.reports[0].aliases == [Alias("b", "https://b.example/2", "AFP", None)]
     # re-ingesting changes nothing: no second alias, no events coded twice
     dump = store.dump()
     rep = ingest(store, [doc("b", relaid, url="https://b.example/2", source="AFP")])

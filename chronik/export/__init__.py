@@ -43,8 +43,11 @@ def _text_out(out: Any) -> Iterator[IO[str]]:
             yield f
 
 
+_BLANKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
+
 def _tsv(row: list[str]) -> str:
-    return "\t".join(c.replace("\t", " ").replace("\n", " ").replace("\r", " ") for c in row) + "\n"
+    return "\t".join(c.translate(_BLANKS) for c in row) + "\n"
 
 
 def _csv_value(v: Any) -> Any:

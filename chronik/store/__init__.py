@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from .backend import StoreError
 from .db import IngestReport, Store
-from .query import EventFilter, EventQuery, records_with_mentions, stats
+from .query import EventFilter, EventQuery, records_with_mentions, stats, stored_events
 
-__all__ = ["open", "Store", "StoreError", "IngestReport", "EventFilter", "EventQuery", "records_with_mentions", "stats"]
+__all__ = ["open", "Store", "StoreError", "IngestReport", "EventFilter", "EventQuery", "stored_events",
+           "records_with_mentions", "stats"]
 
 
 def open(db: str) -> Store:  # noqa: A001 - the store's natural verb
