@@ -249,12 +249,17 @@ def test_issue11_goldstein_scale_is_the_cameo_table_not_the_plover_intensity(tmp
     assert rows["051"][30] == "3.4" and rows["130"][30] == "-4.4"
 
 
-def test_issue11_global_event_ids_are_stable_across_filtered_exports_and_reingests(dev_db, tmp_path):
+def test_issue11_global_event_ids_are_stable_and_the_progress_bar_counts_truly(dev_db, tmp_path):
     full = {r[0]: r for r in (line.split("\t") for line in _export(dev_db, "gdelt").read_text().splitlines())}
     accuse = [line.split("\t") for line in _export(dev_db, "gdelt", "--type", "accuse").read_text().splitlines()]
     assert accuse and all(full[r[0]][26] == r[26] and full[r[0]][1] == r[1] for r in accuse)
+    # a fresh store from the same inputs (other batches, progress bar on): the same ids
     db2 = str(tmp_path / "again.db")
-    assert CliRunner().invoke(cli, ["ingest", str(dev_db["corpus"]), "--db", db2]).exit_code == 0
+    res = CliRunner().invoke(cli, ["ingest", str(dev_db["corpus"]), "--db", db2, "--progress", "--batch-size", "3"])
+    assert res.exit_code == 0, res.output
+    total = int(re.search(r"; (\d+) events", res.output).group(1))
+    inputs = int(re.search(r"chronik: (\d+) inputs", res.output).group(1))
+    assert f"events={total}" in res.output and f"{inputs}/{inputs}" in res.output  # documents and events, not batches
     out = tmp_path / "again.jsonl"
     CliRunner().invoke(cli, ["export", "--db", db2, "--format", "jsonl", "-o", str(out)])
     again = {r["global_event_id"]: r["event_id"] for r in _jsonl(out)}
@@ -327,14 +332,6 @@ def test_issue11_stats_by_day_month_and_year(dev_db):
     assert "events per year" in table and month_only[:4] in table
 
 
-def test_issue11_progress_bar_counts_documents_and_events(dev_db, tmp_path):
-    res = CliRunner().invoke(cli, ["ingest", str(dev_db["corpus"]), "--db", str(tmp_path / "p.db"), "--progress",
-                                   "--batch-size", "3"])
-    total = int(re.search(r"; (\d+) events", res.output).group(1))
-    inputs = int(re.search(r"chronik: (\d+) inputs", res.output).group(1))
-    assert f"events={total}" in res.output and f"{inputs}/{inputs}" in res.output
-
-
 def test_issue11_store_does_not_import_export():
     import subprocess
     import sys
@@ -347,22 +344,18 @@ def test_issue11_store_does_not_import_export():
 
 
 def test_issue11_extract_order_is_sorted_and_french_is_skipped(tmp_path):
-    import subprocess
-    import sys
-
     texts = {"b-en.txt": "Police arrested dozens of protesters in Tbilisi on Saturday, the interior ministry said.",
              "a-fr.txt": FRENCH,
              "c-de.txt": "Am 19. September rief Antony Blinken Ilham Aliyev an."}
     for name in ("c-de.txt", "a-fr.txt", "b-en.txt"):  # created out of order
         (tmp_path / name).write_text(texts[name], encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "chronik", "extract", str(tmp_path), "--format", "json",
-                        "--published", "2023-09-20"], capture_output=True, timeout=120)
-    assert r.returncode == 0, r.stderr.decode()
+    r = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "json", "--published", "2023-09-20"])
+    assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
     assert [d["document"]["id"] for d in out["documents"]] == ["b-en", "c-de"]
     assert out["skipped"] == [{"doc_id": "a-fr", "path": str(tmp_path / "a-fr.txt"), "lang": "fr",
                                "reason": out["skipped"][0]["reason"]}]
-    assert "skipped: fr, no language pack" in r.stderr.decode() and "1 documents skipped" in r.stderr.decode()
+    assert "skipped: fr, no language pack" in r.stderr and "1 documents skipped" in r.stderr
 
 
 @pytest.mark.parametrize("loc,expected", [
