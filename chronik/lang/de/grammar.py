@@ -165,6 +165,10 @@ SPEECH_LEMMAS = frozenset(
     "unterstreichen argumentieren meinen zitieren".split()
 )
 NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder niemand niemanden niemandem nichts".split())
+# Verbs that label what they speak of ("nannte den Schritt eine Farce", "bezeichnete ... als"): with a
+# negative evaluation (data/evaluative.tsv) the speaker criticises (chronik/evaluative.py).
+LABEL_LEMMAS = frozenset("nennen bezeichnen einstufen werten sprechen kommentieren".split())
+PLACE_LIKE_PREPOSITIONS = frozenset("in im aus bei nahe vor".split())
 NOT_NEGATING_NEXT = frozenset("nur".split())  # "nicht nur ... sondern auch"
 HYPOTHETICAL = frozenset("könnte könnten hätte hätten wäre wären".split())
 # Intention markers: an intended cooperative act is AGREE ("will einen Nukleargipfel").
@@ -174,7 +178,8 @@ PRONOUN_SUBJECTS = frozenset("er sie es".split())
 # "Sprecher der oppositionellen Gruppierung" (OPP), "Vertreter Libyens" (GOV).
 GENERIC_HEADS = frozenset(
     "führer anführer beamter beamte funktionär funktionärin vertreter vertreterin sprecher sprecherin anhänger anhängerin mitglied einheit spezialeinheit "
-    "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur".split()
+    "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur "
+    "vorsitzende vorsitzender vorsitzenden geschäftsführer geschäftsführerin politiker politikerin präsidium".split()
 )
 # Verbs that carry an event noun: "setzten ihre Proteste fort", "führten Gespräche",
 # "verübten einen Anschlag", "hielten eine Kundgebung ab".
