@@ -17,11 +17,12 @@ class Errors:
     E010 = "E010 invalid date {value!r}: use YYYY-MM-DD"
     E011 = "E011 unsupported language {value!r}: choose one of {choices}"
     E012 = "E012 data file {path}: line {line}: {detail}"
-    E013 = "E013 {what} too large: {size} (limit {limit}; see [limits] in settings.cfg)"
-    E014 = "E014 gave up after {seconds} s on this document (limit document_seconds in settings.cfg)"
-    E015 = "E015 URL refused: {detail}"
-    E016 = "E016 XML refused: {detail}"
-    E017 = "E017 line {line}: field {field!r} must be {kind}"
+    E013 = "skipped: {lang}, no language pack (Chronik codes {choices}; --lang forces one)"
+    E014 = "E014 {what} too large: {size} (limit {limit}; see [limits] in settings.cfg)"
+    E015 = "E015 gave up after {seconds} s on this document (limit document_seconds in settings.cfg)"
+    E016 = "E016 URL refused: {detail}"
+    E017 = "E017 XML refused: {detail}"
+    E018 = "E018 line {line}: field {field!r} must be {kind}"
     E099 = "E099 internal error while processing this input ({detail}); please report it"
 
 
@@ -43,6 +44,15 @@ class InputError(ChronikError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+class UnsupportedLanguage(ChronikError):
+    """A document is in a language Chronik has no language pack for: it is skipped, never
+    coded with another language's rules."""
+
+    def __init__(self, lang: str, choices: str):
+        super().__init__(Errors.E013.format(lang=lang, choices=choices))
+        self.lang = lang
 
 
 class DataError(ChronikError):

@@ -81,7 +81,7 @@ class Response:
 
 
 class FetchError(InputError):
-    """A URL could not be fetched (E009) or was refused by the policy (E015)."""
+    """A URL could not be fetched (E009) or was refused by the policy (E016)."""
 
 
 class ValidatorCache(Protocol):
@@ -156,7 +156,7 @@ def _fail(url: str, detail: str) -> FetchError:
 
 
 def _refuse(url: str, detail: str) -> FetchError:
-    return FetchError(url, Errors.E015.format(detail=detail))
+    return FetchError(url, Errors.E016.format(detail=detail))
 
 
 def check_url(url: str) -> None:
@@ -191,7 +191,7 @@ class Fetcher:
         (given, else the cache's) still hold.
 
         Raises:
-            FetchError: refused by the policy (E015) or failed (E009: HTTP error, timeout,
+            FetchError: refused by the policy (E016) or failed (E009: HTTP error, timeout,
                 deadline, unreachable host, a body over the size cap).
         """
         opts = self.options
@@ -310,7 +310,7 @@ class Fetcher:
                 parser = urllib.robotparser.RobotFileParser()
                 parser.parse(resp.body.decode("utf-8", "replace").splitlines())
             except FetchError as exc:
-                if "E015" in exc.message:
+                if "E016" in exc.message:
                     raise
                 parser = None  # no robots.txt (404) or none readable: everything is allowed
             self._robots[key] = parser

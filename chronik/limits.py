@@ -108,14 +108,14 @@ def check_document_size(text: str, where: str) -> None:
     """Refuse a document whose text is longer than ``max_document_chars``."""
     lim = limits().max_document_chars
     if len(text) > lim:
-        raise LimitError(Errors.E013.format(what="document", size=f"{len(text):,} characters", limit=f"{lim:,}"))
+        raise LimitError(Errors.E014.format(what="document", size=f"{len(text):,} characters", limit=f"{lim:,}"))
 
 
 def check_input_size(size: int, where: str) -> None:
     """Refuse an input file larger than ``max_input_bytes`` (archives are streamed and exempt)."""
     lim = limits().max_input_bytes
     if size > lim:
-        raise LimitError(Errors.E013.format(what="input", size=f"{size:,} bytes", limit=f"{lim:,} bytes"))
+        raise LimitError(Errors.E014.format(what="input", size=f"{size:,} bytes", limit=f"{lim:,} bytes"))
 
 
 # JSON -----------------------------------------------------------------------------
@@ -165,7 +165,7 @@ class BoundedReader:
     def _check(self, n: int) -> None:
         self.count += n
         if self.count > self.max_bytes:
-            raise LimitError(Errors.E013.format(what="decompressed data", size=f"over {self.max_bytes:,} bytes",
+            raise LimitError(Errors.E014.format(what="decompressed data", size=f"over {self.max_bytes:,} bytes",
                                                 limit=f"{self.max_bytes:,} bytes"))
         if self.compressed is not None and self.count > 1_000_000:
             try:
@@ -173,7 +173,7 @@ class BoundedReader:
             except (OSError, ValueError):
                 return
             if self.count > used * self.ratio:
-                raise LimitError(Errors.E013.format(what="decompression ratio",
+                raise LimitError(Errors.E014.format(what="decompression ratio",
                                                     size=f"{self.count // used}:1", limit=f"{self.ratio}:1"))
 
     def read(self, n: int = -1) -> bytes:
@@ -205,7 +205,7 @@ def gunzip_bounded(data: bytes, where: str = "") -> bytes:
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = d.decompress(data, cap + 1)
     if len(out) > cap or d.unconsumed_tail:
-        raise LimitError(Errors.E013.format(what="decompressed data", size=f"over {cap:,} bytes",
+        raise LimitError(Errors.E014.format(what="decompressed data", size=f"over {cap:,} bytes",
                                             limit=f"{cap:,} bytes"))
     return out
 
@@ -225,7 +225,7 @@ def time_budget(seconds: float | None = None) -> Iterator[None]:
         yield
         return
     def _expired(signum: int, frame: object) -> None:
-        raise DocumentTimeout(Errors.E014.format(seconds=f"{seconds:g}"))
+        raise DocumentTimeout(Errors.E015.format(seconds=f"{seconds:g}"))
 
     previous = signal.signal(signal.SIGALRM, _expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from .lang import get_lang
 from .limits import limits
 from .model import Document, Sentence
-from .parse import annotate
 
 
 def segment(doc: Document) -> Document:
@@ -18,7 +17,6 @@ def segment(doc: Document) -> Document:
     for sent in doc.sentences:
         sent.tokens = lang.tokenize(sent.text, sent.start)
         lang.post_tokens(sent.tokens)
-    annotate(doc.sentences, lang.code)  # POS and dependencies where a parser is installed
     return doc
 
 

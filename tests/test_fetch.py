@@ -42,7 +42,7 @@ def test_private_addresses_refused_without_connecting(url):
     start = time.monotonic()
     with pytest.raises(FetchError) as e:
         Fetcher(FetchOptions(connect_timeout=5)).get(url)
-    assert "E015" in e.value.message and "--allow-private-urls" in e.value.message
+    assert "E016" in e.value.message and "--allow-private-urls" in e.value.message
     assert time.monotonic() - start < 2, "refused before any connection attempt"
 
 
@@ -50,14 +50,14 @@ def test_private_addresses_refused_without_connecting(url):
 def test_other_schemes_refused(url):
     with pytest.raises(FetchError) as e:
         Fetcher(LOOPBACK).get(url)
-    assert "E015" in e.value.message
+    assert "E016" in e.value.message
 
 
 def test_loopback_refused_then_allowed(srv):
     srv.routes["/a.html"] = html(html_page(*ARTICLE_A))
     with pytest.raises(FetchError) as e:
         Fetcher().get(f"{srv.base}/a.html")
-    assert "E015" in e.value.message
+    assert "E016" in e.value.message
     assert srv.requests == [], "nothing was sent to the refused address"
     resp = Fetcher(LOOPBACK).get(f"{srv.base}/a.html")
     assert resp.status == 200 and b"Yerevan" in resp.body and resp.charset == "utf-8"
@@ -74,7 +74,7 @@ def test_redirects_are_checked_at_every_hop(srv, monkeypatch):
     srv.routes["/to-other-loopback"] = (302, {"Location": f"http://127.0.0.2:{port}/a.html"}, b"")
     srv.routes["/loop"] = (302, {"Location": "/loop"}, b"")
     assert Fetcher(LOOPBACK).get(f"{srv.base}/r1").url == f"{srv.base}/a.html"
-    with pytest.raises(FetchError, match="E015"):
+    with pytest.raises(FetchError, match="E016"):
         Fetcher(LOOPBACK).get(f"{srv.base}/to-file")
     with pytest.raises(FetchError, match="redirects"):
         Fetcher(LOOPBACK).get(f"{srv.base}/loop")
@@ -84,7 +84,7 @@ def test_redirects_are_checked_at_every_hop(srv, monkeypatch):
     assert f.get(f"{srv.base}/r1").status == 200
     with pytest.raises(FetchError) as e:
         f.get(f"{srv.base}/to-other-loopback")
-    assert "E015" in e.value.message and "127.0.0.2" in e.value.message
+    assert "E016" in e.value.message and "127.0.0.2" in e.value.message
 
 
 def test_total_deadline_cuts_a_dripping_server(srv):
@@ -147,7 +147,7 @@ def test_robots_txt_is_respected(srv):
     f = Fetcher(LOOPBACK)
     with pytest.raises(FetchError) as e:
         f.get(f"{srv.base}/private/a.html")
-    assert "E015" in e.value.message and "robots.txt" in e.value.message
+    assert "E016" in e.value.message and "robots.txt" in e.value.message
     assert f.get(f"{srv.base}/a.html").status == 200
     assert srv.paths().count("/robots.txt") == 1, "read once per host"
     assert "/private/a.html" not in srv.paths()
@@ -196,7 +196,7 @@ def test_cli_extract_url_and_url_list(srv, tmp_path):
     out = r.stdout.decode()
     assert "Yerevan" in out and "Blinken" in out
     r = _chronik("extract", f"{srv.base}/a.html", "--format", "jsonl")
-    assert r.returncode == 1 and "E015" in r.stderr.decode() and "Traceback" not in r.stderr.decode()
+    assert r.returncode == 1 and "E016" in r.stderr.decode() and "Traceback" not in r.stderr.decode()
 
 
 def test_cli_ingest_refuses_feed_links_to_loopback_without_the_flag(srv, tmp_path):
@@ -205,7 +205,7 @@ def test_cli_ingest_refuses_feed_links_to_loopback_without_the_flag(srv, tmp_pat
     feed.write_bytes(rss(srv.base, [("A", "/a.html", "Tue, 19 Sep 2023 10:00:00 GMT")]))
     db = tmp_path / "e.db"
     r = _chronik("ingest", str(feed), "--db", str(db), "--no-progress")
-    assert r.returncode == 1 and "E015" in r.stderr.decode()
+    assert r.returncode == 1 and "E016" in r.stderr.decode()
     assert "/a.html" not in srv.paths()
     r = _chronik("ingest", str(feed), "--db", str(db), "--no-progress", "--allow-private-urls")
     assert r.returncode == 0, r.stderr.decode()

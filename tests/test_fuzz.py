@@ -17,4 +17,4 @@ def test_fuzz_hostile_inputs():
     assert not out.hangs, f"inputs over {HANG_SECONDS} s: {out.hangs[:3]}"
     assert out.peak_rss_mb < MAX_RSS_MB, out.summary()
     assert out.documents > N // 10, "the generator still yields codable articles"
-    assert out.errors["E016"] > 0 and out.errors["E006"] > 0, out.summary()
+    assert out.errors["E017"] > 0 and out.errors["E006"] > 0, out.summary()

@@ -64,7 +64,7 @@ def test_corpus_field_of_the_wrong_kind_is_a_clear_error(field, value):
     data = jsonl({"text": attack(0), field: value}, {"text": attack(1), "id": "good"})
     docs, errs = split(documents_from_bytes(data, "c.jsonl"))
     assert [d.id for d in docs] == ["good"]
-    assert len(errs) == 1 and "E017 line 1" in errs[0] and repr(field) in errs[0], errs
+    assert len(errs) == 1 and "E018 line 1" in errs[0] and repr(field) in errs[0], errs
 
 
 def test_numbers_are_fine_as_id_and_published():
@@ -111,7 +111,7 @@ def test_non_string_title_in_actors_command(tmp_path):
     r = run("actors", str(src), "--format", "jsonl")
     err = r.stderr.decode()
     assert r.returncode == 1 and "Traceback" not in err
-    assert "c.jsonl: E017 line 1: field 'title'" in err and "1 documents done, 1 inputs failed" in err
+    assert "c.jsonl: E018 line 1: field 'title'" in err and "1 documents done, 1 inputs failed" in err
     assert "Russia" in r.stdout.decode()
 
 
@@ -163,10 +163,10 @@ def test_too_large_input_and_document_are_refused(tmp_path, small_limits):
     big = tmp_path / "big.txt"
     big.write_text(attack(0) + " " + "word " * 5_000, encoding="utf-8")
     (err,) = load_documents([str(big)])
-    assert isinstance(err, InputError) and "E013 input too large" in str(err)
+    assert isinstance(err, InputError) and "E014 input too large" in str(err)
     data = jsonl({"text": "x " * 1_500, "id": "long"}, {"text": attack(1), "id": "short"})
     docs, errs = split(documents_from_bytes(data, "c.jsonl"))
-    assert [d.id for d in docs] == ["short"] and "E013 document too large" in errs[0]
+    assert [d.id for d in docs] == ["short"] and "E014 document too large" in errs[0]
 
 
 def test_long_title_is_cut_and_long_lines_are_split():
@@ -192,7 +192,7 @@ def test_time_budget_stops_a_document(small_limits):
     from chronik.limits import DocumentTimeout, time_budget
 
     start = time.monotonic()
-    with pytest.raises(DocumentTimeout, match="E014"):
+    with pytest.raises(DocumentTimeout, match="E015"):
         with time_budget(0.3):
             while True:
                 sum(range(1000))
@@ -234,13 +234,13 @@ def test_gzip_bomb_in_warc_is_stopped(tmp_path, small_limits):
     path = tmp_path / "bomb.warc.gz"
     path.write_bytes(bomb)
     docs, errs = split(load_documents([str(path)]))
-    assert len(docs) == 1 and len(errs) == 1 and "E013" in errs[0] and "bomb" in errs[0]
+    assert len(docs) == 1 and len(errs) == 1 and "E014" in errs[0] and "bomb" in errs[0]
 
 
 def test_gunzip_bounded_ratio_guard(small_limits):
     small_limits(max_decompression_ratio=50)
     data = gzip.compress(b"\0" * 20_000_000)
-    with pytest.raises(limits_mod.LimitError, match="E013"):
+    with pytest.raises(limits_mod.LimitError, match="E014"):
         limits_mod.gunzip_bounded(data)
     assert limits_mod.gunzip_bounded(gzip.compress(b"hello")) == b"hello"
 
@@ -270,7 +270,7 @@ def test_hostile_feed_xml_is_refused_fast(name):
     start = time.monotonic()
     items = list(documents_from_bytes(XML_ATTACKS[name].encode(), f"{name}.rss"))
     assert time.monotonic() - start < 5
-    assert len(items) == 1 and isinstance(items[0], InputError) and "E016" in str(items[0]), items
+    assert len(items) == 1 and isinstance(items[0], InputError) and "E017" in str(items[0]), items
     assert "root:" not in str(items[0])
 
 
@@ -294,7 +294,7 @@ def test_feed_entries_are_capped(small_limits):
                     for i in range(10))
     feed = f"<rss version='2.0'><channel><title>t</title>{items}</channel></rss>"
     docs, errs = split(documents_from_feed_text(feed, "x.rss", fetch_articles=False))
-    assert len(docs) == 3 and len(errs) == 1 and "E013 feed too large: 10 entries" in errs[0]
+    assert len(docs) == 3 and len(errs) == 1 and "E014 feed too large: 10 entries" in errs[0]
 
 
 # the store -------------------------------------------------------------------------

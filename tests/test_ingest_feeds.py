@@ -121,9 +121,9 @@ def test_loopback_feed_entries_refused_without_allow_private(server):
 
     fetch.configure(fetch.FetchOptions())
     items = list(documents_from_feed_text(rss(server, list(ARTICLES)), "news.rss"))
-    assert items and all(isinstance(i, InputError) and "E015" in str(i) for i in items), items
+    assert items and all(isinstance(i, InputError) and "E016" in str(i) for i in items), items
     (err,) = documents_from_url(f"{server}/feed.xml")
-    assert "E015" in str(err) and "127.0.0.1" in str(err)
+    assert "E016" in str(err) and "127.0.0.1" in str(err)
 
 
 def test_atom_entry_content_used_without_link():

@@ -160,7 +160,7 @@ def test_cli_watch_refuses_loopback_without_the_flag_and_stops_on_sigterm(srv, t
     proc.send_signal(signal.SIGTERM)
     rest = proc.stderr.read()
     proc.wait(timeout=60)
-    assert "E015" in first and "cycle 1" in first and "1 failed" in first
+    assert "E016" in first and "cycle 1" in first and "1 failed" in first
     assert proc.returncode == 0 and "stopped by SIGTERM after 1 cycles" in rest
     assert srv.requests == []
     proc = _watch(srv, tmp_path, "--every", "1h", "--allow-private-urls")

@@ -37,10 +37,11 @@ def doc_id_for(path: str) -> str:
 
 
 def iter_files(root: str) -> Iterator[str]:
-    """Walk a directory lazily (``os.scandir``, no full listing in memory), skipping hidden
-    entries. Symbolic links to directories are not followed (no loops); an entry that
-    cannot be inspected (a symlink loop, no permission) is yielded, so that reading it
-    reports the problem, and the rest of its folder is still walked."""
+    """Walk a directory lazily (``os.scandir``; one folder's listing in memory at a time),
+    in sorted order, skipping hidden entries. Symbolic links to directories are not
+    followed (no loops); an entry that cannot be inspected (a symlink loop, a dangling
+    link, no permission) is yielded, so that reading it reports the problem, and the rest
+    of its folder is still walked."""
     stack = [root]
     while stack:
         d = stack.pop()
@@ -48,14 +49,12 @@ def iter_files(root: str) -> Iterator[str]:
             it = os.scandir(d)
         except OSError:
             continue
+        subdirs, files = [], []
         with it:
-            subdirs = []
             while True:
                 try:
                     entry = next(it)
-                except StopIteration:
-                    break
-                except OSError:
+                except (StopIteration, OSError):
                     break
                 if entry.name.startswith(".") or entry.name in SKIP_NAMES or entry.name.endswith(SKIP_SUFFIXES):
                     continue
@@ -64,12 +63,14 @@ def iter_files(root: str) -> Iterator[str]:
                         subdirs.append(entry.path)
                     elif entry.is_symlink():
                         if not _points_to_dir(entry.path):
-                            yield entry.path  # a link to a file, or a loop or dangling link (reported when read)
+                            files.append(entry.path)  # a link to a file, or a loop or dangling link (reported when read)
                     elif entry.is_file():
-                        yield entry.path
+                        files.append(entry.path)
                 except OSError:
-                    yield entry.path
-            stack.extend(sorted(subdirs, reverse=True))
+                    files.append(entry.path)
+        # sorted, so output order never depends on the file system: a folder's files, then its subfolders
+        yield from sorted(files)
+        stack.extend(sorted(subdirs, reverse=True))
 
 
 def _points_to_dir(path: str) -> bool:
@@ -133,7 +134,7 @@ def documents_from_jsonl(text: str, path: str, *, published: str | None, lang: s
     """One article per line: ``text`` required; ``id``, ``title``, ``published``, ``url``, ``lang`` optional.
 
     Each line fails alone: invalid or too deeply nested JSON (E006), no ``text`` (E007), a
-    field of the wrong kind (E017), a bug (E099); the other lines are still read."""
+    field of the wrong kind (E018), a bug (E099); the other lines are still read."""
     base = doc_id_for(path)
     depth = limits().max_json_depth
     for n, line in enumerate(text.splitlines(), 1):
@@ -186,7 +187,7 @@ def _bad_field(obj: dict, n: int) -> str | None:
         if value is None or isinstance(value, kinds) and not isinstance(value, bool):
             continue
         kind = "a string" if kinds == (str,) else "a string or a number"
-        return Errors.E017.format(line=n, field=key, kind=kind + f", not {type(value).__name__}")
+        return Errors.E018.format(line=n, field=key, kind=kind + f", not {type(value).__name__}")
     return None
 
 

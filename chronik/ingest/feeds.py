@@ -36,7 +36,7 @@ def fetch(url: str, *, timeout: float | None = None, fetcher: Any = None) -> tup
     charset the server declared.
 
     Raises:
-        InputError: refused (E015), HTTP error, timeout, unreachable host, a body over 20 MB.
+        InputError: refused (E016), HTTP error, timeout, unreachable host, a body over 20 MB.
     """
     resp = _fetcher(fetcher, timeout).get(url, conditional=False)
     return resp.body, resp.charset
@@ -107,7 +107,7 @@ def parse_feed(data: str | bytes, path: str) -> Any:
     refused before parsing, and no DTD or external resource is ever loaded.
 
     Raises:
-        InputError: E016 for a refused feed.
+        InputError: E017 for a refused feed.
     """
     import feedparser
     import feedparser.api
@@ -120,13 +120,13 @@ def parse_feed(data: str | bytes, path: str) -> Any:
     if doctype >= 0:
         root = _ROOT.search(raw, doctype)
         if _ENTITY.search(raw, doctype, root.start() if root else len(raw)):
-            raise InputError(path, Errors.E016.format(detail="the feed declares XML entities "
+            raise InputError(path, Errors.E017.format(detail="the feed declares XML entities "
                                                             "(entity expansion and external entities are not allowed)"))
     feedparser.api.PREFERRED_XML_PARSERS = ["defusedxml.expatreader"]
     try:
         return feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False, sanitize_html=True)
     except DefusedXmlException as exc:
-        raise InputError(path, Errors.E016.format(detail=type(exc).__name__)) from None
+        raise InputError(path, Errors.E017.format(detail=type(exc).__name__)) from None
 
 
 def documents_from_feed_text(text: str | bytes, path: str, *, published: str | None = None, lang: str | None = None,
@@ -161,7 +161,7 @@ def documents_from_feed_text(text: str | bytes, path: str, *, published: str | N
     site = clip(feed.feed.get("title"), 500)
     cap = limits().max_feed_entries
     if len(feed.entries) > cap:
-        yield InputError(path, Errors.E013.format(what="feed", size=f"{len(feed.entries):,} entries",
+        yield InputError(path, Errors.E014.format(what="feed", size=f"{len(feed.entries):,} entries",
                                                   limit=f"{cap:,}; the first {cap:,} are read"))
     fetcher = _fetcher(fetcher, timeout) if fetch_articles else None
     for n, entry in enumerate(feed.entries[:cap], 1):

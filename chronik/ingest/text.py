@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..clean import clean_text
+from ..langid import detect_language, normalise_code
 from ..limits import break_long_lines, check_document_size, clip, limits, scrub
-from ..langid import detect_language
 from ..model import Document
 
 
@@ -24,7 +24,8 @@ def document_from_text(
         text: the raw text.
         doc_id: document id (the file name without extension by default).
         published: YYYY-MM-DD; overrides a date found in the text.
-        lang: "de", "en"; detected when None or "auto".
+        lang: "de", "en" (a tag such as "en-GB" counts as "en"); detected when None or "auto".
+            Another language is kept as given; the pipeline skips such documents.
         url, title, path, source: metadata known from elsewhere (HTML, a JSONL corpus).
 
     Untrusted text is bounded first (:mod:`chronik.limits`): a text over
@@ -38,7 +39,8 @@ def document_from_text(
     check_document_size(text, path or doc_id)
     text = break_long_lines(scrub(text), lim.max_line_chars)
     cleaned = clean_text(text, title=clip(title, lim.max_title_chars))
-    if not lang or lang == "auto":
+    lang = normalise_code(clip(lang, 64)) if lang != "auto" else None
+    if not lang:
         lang = detect_language(cleaned.text)
     return Document(
         id=doc_id,

@@ -31,7 +31,7 @@ def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str |
     Records that are not successful HTML responses are skipped silently; pages without
     extractable text give an :class:`InputError` naming the archive and the URL. A
     record over ``max_input_bytes``, or more decompressed data than the limits allow
-    (size, ratio to the compressed bytes read), stops the archive with E013; a truncated
+    (size, ratio to the compressed bytes read), stops the archive with E014; a truncated
     or damaged archive stops with E009 after the records read so far.
     """
     from warcio.exceptions import ArchiveLoadFailed
@@ -58,14 +58,14 @@ def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str |
             where = f"{path}#{url}" if url else path
             data = rec.content_stream().read(cap + 1)
             if len(data) > cap:  # a record this large (or a gzip bomb): the archive is not trusted further
-                yield InputError(where, Errors.E013.format(what="archive record", size=f"over {cap:,} bytes",
+                yield InputError(where, Errors.E014.format(what="archive record", size=f"over {cap:,} bytes",
                                                           limit=f"{cap:,} bytes"))
                 return
             used = _position(stream)
             total += len(data)
             if total > lim.max_decompressed_bytes or (total > 1_000_000 and used
                                                       and total > used * lim.max_decompression_ratio):
-                yield InputError(where, Errors.E013.format(what="decompressed archive", size=f"{total:,} bytes from "
+                yield InputError(where, Errors.E014.format(what="decompressed archive", size=f"{total:,} bytes from "
                                                           f"{used:,}", limit=f"ratio {lim.max_decompression_ratio}:1"))
                 return
             if not data.strip():
