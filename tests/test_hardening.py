@@ -153,8 +153,8 @@ def test_cli_symlink_loop_folder(tmp_path):
         (d / f"a{i}.txt").write_text(attack(i), encoding="utf-8")
     os.symlink(d / "x", d / "y")
     os.symlink(d / "y", d / "x")
-    r = run("extract", str(d), "--format", "json")
-    assert {json.loads(x)["document"]["id"] for x in r.stdout.decode().splitlines()} == {"a0", "a1", "a2"}
+    r = run("extract", str(d), "--format", "jsonl")
+    assert {json.loads(x)["doc_id"] for x in r.stdout.decode().splitlines()} == {"a0", "a1", "a2"}
     assert r.returncode == 1 and r.stderr.decode().count("E009") == 2
 
 
