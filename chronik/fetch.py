@@ -293,7 +293,7 @@ class Fetcher:
                 chunks.append(chunk)
             ctype = r.headers.get("Content-Type") or ""
             complete = True
-            return Response(url, 200, b"".join(chunks), charset=_charset(ctype), content_type=ctype,
+            return Response(url, 200, b"".join(chunks), charset=content_charset(ctype), content_type=ctype,
                             etag=r.headers.get("ETag"), last_modified=r.headers.get("Last-Modified"))
         finally:
             if not complete:  # an unread body (error page, redirect, a cut-off answer): do not reuse the connection
@@ -331,7 +331,8 @@ def _reason(exc: Exception, opts: FetchOptions) -> str:
     return text.split(": ", 1)[-1][:200]
 
 
-def _charset(content_type: str) -> str | None:
+def content_charset(content_type: str) -> str | None:
+    """The ``charset`` parameter of a Content-Type header, or None."""
     for part in content_type.split(";")[1:]:
         k, _, v = part.strip().partition("=")
         if k.lower() == "charset" and v:

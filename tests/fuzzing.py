@@ -72,8 +72,9 @@ class Outcome:
 class Gen:
     """Hostile inputs: ``(name, bytes)``; the name's suffix routes archives."""
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, max_big: int = 120_000):
         self.r = random.Random(seed)
+        self.max_big = max_big  # the largest of the occasional big texts (5 % of texts)
 
     # pieces -------------------------------------------------------------------
     def words(self, n: int) -> str:
@@ -94,7 +95,7 @@ class Gen:
     def big(self) -> str:
         r = self.r
         kind = r.randrange(4)
-        n = r.randrange(20_000, 120_000)
+        n = r.randrange(self.max_big // 6, self.max_big)
         if kind == 0:
             return "x" * n  # one long word
         if kind == 1:
@@ -232,7 +233,7 @@ class Gen:
             yield kind.split("+")[0], name, data
 
 
-def run(n: int, seed: int = 1, *, store: bool = True, verbose: bool = False) -> Outcome:
+def run(n: int, seed: int = 1, *, store: bool = True, verbose: bool = False, max_big: int = 120_000) -> Outcome:
     """Generate ``n`` inputs and push each through loaders, coder, writers and a store."""
     import chronik.store as store_mod
     from chronik import fetch
@@ -249,7 +250,7 @@ def run(n: int, seed: int = 1, *, store: bool = True, verbose: bool = False) -> 
     tmp = tempfile.TemporaryDirectory()
     st = store_mod.open(f"{tmp.name}/fuzz.db") if store else None
     try:
-        for i, (kind, name, data) in enumerate(Gen(seed).inputs(n)):
+        for i, (kind, name, data) in enumerate(Gen(seed, max_big).inputs(n)):
             out.inputs += 1
             out.kinds[kind] += 1
             label = f"seed {seed} input {i} ({kind}, {name}, {len(data)} bytes)"

@@ -11,7 +11,8 @@ N = int(os.environ.get("CHRONIK_FUZZ_N", "1000"))
 
 
 def test_fuzz_hostile_inputs():
-    out = run(N, seed=int(os.environ.get("CHRONIK_FUZZ_SEED", "20261203")))
+    out = run(N, seed=int(os.environ.get("CHRONIK_FUZZ_SEED", "20261203")), max_big=30_000)
+    print(out.summary())
     assert out.inputs == N and len(out.kinds) == 6
     assert not out.tracebacks, out.tracebacks[:3]
     assert not out.hangs, f"inputs over {HANG_SECONDS} s: {out.hangs[:3]}"

@@ -133,13 +133,19 @@ def test_unexpected_exception_is_E099_naming_the_input_and_the_run_goes_on(monke
 
 
 # files and folders -----------------------------------------------------------------
-def test_symlink_loop_does_not_hide_the_rest_of_the_folder(tmp_path):
+def corpus_with_loop(tmp_path, n: int):
+    """A folder of ``n`` articles and a symbolic link loop (loop1 -> loop2 -> loop1)."""
     d = tmp_path / "corpus"
     d.mkdir()
-    for i in range(4):
+    for i in range(n):
         (d / f"a{i}.txt").write_text(attack(i), encoding="utf-8")
     os.symlink(d / "loop2", d / "loop1")
     os.symlink(d / "loop1", d / "loop2")
+    return d
+
+
+def test_symlink_loop_does_not_hide_the_rest_of_the_folder(tmp_path):
+    d = corpus_with_loop(tmp_path, 4)
     os.symlink(d, d / "self")  # a symlink to a folder above: not followed
     docs, errs = split(load_documents([str(d)]))
     assert sorted(x.id for x in docs) == ["a0", "a1", "a2", "a3"]
@@ -147,12 +153,7 @@ def test_symlink_loop_does_not_hide_the_rest_of_the_folder(tmp_path):
 
 
 def test_cli_symlink_loop_folder(tmp_path):
-    d = tmp_path / "corpus"
-    d.mkdir()
-    for i in range(3):
-        (d / f"a{i}.txt").write_text(attack(i), encoding="utf-8")
-    os.symlink(d / "x", d / "y")
-    os.symlink(d / "y", d / "x")
+    d = corpus_with_loop(tmp_path, 3)
     r = run("extract", str(d), "--format", "jsonl")
     assert {json.loads(x)["doc_id"] for x in r.stdout.decode().splitlines()} == {"a0", "a1", "a2"}
     assert r.returncode == 1 and r.stderr.decode().count("E009") == 2

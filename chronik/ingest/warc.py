@@ -9,19 +9,12 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..errors import ChronikError, Errors, InputError
+from ..fetch import content_charset
 from ..limits import limits
 from ..model import Document
 from .feeds import decode_html, doc_id_from_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        k, _, v = part.strip().partition("=")
-        if k.lower() == "charset" and v:
-            return v.strip("\"' ")
-    return None
 
 
 def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str | None = None,
@@ -76,7 +69,7 @@ def documents_from_warc_stream(stream: IO[bytes], path: str, *, published: str |
             try:
                 from .html import document_from_html
 
-                doc = document_from_html(decode_html(data, _charset(ctype), where),
+                doc = document_from_html(decode_html(data, content_charset(ctype), where),
                                          doc_id_from_url(url) if url else f"{path}-{found}",
                                          url=url or None, published=date, lang=lang, path=where)
             except InputError as exc:
