@@ -22,7 +22,8 @@ kind):
   project's own sector conventions, e.g. "protester" CVL where Phoenix says OPP).
 
 The merged file is written back sorted; rows equal to a derived row are regenerated on
-every run, so the script is idempotent. ``--check`` only reports whether the committed
+every run, so the script is idempotent (a row the derivation stops producing after a
+change of these rules stays, as a hand row: delete it by hand). ``--check`` only reports whether the committed
 file is what the script would write (exit 1 if not).
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 AGENTS = ROOT.parent / "shared" / "reference" / "petrarch2" / "Phoenix.agents.txt"
 ROLES = ROOT / "chronik" / "lang" / "en" / "data" / "roles.tsv"
+ACTORS = ROLES.with_name("actors.tsv")
 HEADER = "# form\tsector\trole\tkind"
 COMMENT = """\
 # Chronik role and group nouns (en): lowercase lemma (simplemma), PLOVER sector, English role label,
@@ -225,13 +227,15 @@ def _kind(head: str, known: dict[str, tuple[str, str]]) -> str:
     return "person"
 
 
-def derive(agents_text: str, hand: dict[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, str, str, str]]:
+def derive(agents_text: str, hand: dict[str, tuple[str, str]] | None = None,
+           exclude: frozenset[str] = frozenset()) -> dict[str, tuple[str, str, str, str]]:
     """Derived rows by form: (form, sector, role label, kind). ``hand``: one-word hand rows,
     form -> (sector, kind); they are heads of multiword forms, and a multiword form whose
-    head has its sector already (\"buddhist monk\", \"minister of health\") adds nothing."""
+    head has its sector already ("buddhist monk", "minister of health") adds nothing.
+    ``exclude``: forms left out (those of actors.tsv, which names them: "federation council")."""
     hand = hand or {}
     entries = [(f, sector_of(c), c) for f, c in parse_agents(agents_text)]
-    entries = [(f, s, c) for f, s, c in entries if s is not None and f and f not in DROP
+    entries = [(f, s, c) for f, s, c in entries if s is not None and f and f not in DROP and f not in exclude
                and not any(ch.isdigit() or ch in "./" for ch in f)
                and f.split()[0] not in TRAILING_WORDS and f.split()[-1] not in TRAILING_WORDS]
     out: dict[str, tuple[str, str, str, str]] = {}
@@ -248,7 +252,7 @@ def derive(agents_text: str, hand: dict[str, tuple[str, str]] | None = None) -> 
         if len(words) == 1 or form in out:
             continue
         head = head_of(words)
-        if head not in known and head not in ORG_HEADS:
+        if head not in known and head not in ORG_HEADS and head not in KEEP_SINGLE:
             continue  # "intelligence information", "rebel base", "police post"
         religious = code.strip().strip("~")[:3] in RELIGION_CODES
         if religious and known.get(head, ("REL",))[0] != "REL":
@@ -274,14 +278,20 @@ def read_roles(path: Path) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def merge(current: list[tuple[str, str, str, str]], agents_text: str) -> str:
+def actor_forms(path: Path = ACTORS) -> frozenset[str]:
+    """The forms of actors.tsv (countries, organisations, named groups)."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
+
+
+def merge(current: list[tuple[str, str, str, str]], agents_text: str, exclude: frozenset[str] = frozenset()) -> str:
     """The roles.tsv text: hand rows (those the derivation would not produce) plus derived rows."""
     # One-word rows are heads of multiword forms; the derived ones are all in KEEP_SINGLE,
     # so taking them from the whole file gives the same heads as taking the hand rows only.
     # The one-word rows of the whole file are the heads the derivation needs: the derived
     # ones among them are what the derivation adds anyway, so this is the same as taking
     # the hand rows only, and rows equal to a derived row are the derived ones.
-    derived = derive(agents_text, {r[0]: (r[1], r[3]) for r in current if " " not in r[0]})
+    derived = derive(agents_text, {r[0]: (r[1], r[3]) for r in current if " " not in r[0]}, exclude)
     hand = [r for r in current if derived.get(r[0]) != r]
     forms = {r[0] for r in hand}
     rows = hand + [r for f, r in derived.items() if f not in forms]
@@ -298,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.agents.exists():
         print(f"{args.agents}: Phoenix agents file not found (pass --agents)", file=sys.stderr)
         return 2
-    text = merge(read_roles(args.roles), args.agents.read_text(encoding="utf-8", errors="replace"))
+    agents = args.agents.read_text(encoding="utf-8", errors="replace")
+    text = merge(read_roles(args.roles), agents, actor_forms(args.roles.with_name("actors.tsv")))
     old = args.roles.read_text(encoding="utf-8")
     if args.check:
         if text != old:
