@@ -62,7 +62,8 @@ PROTEST_HEADS = frozenset("protester protestor demonstrator rioter picketer".spl
 
 # One-word Phoenix forms kept (after code mapping and !PERSON! expansion). Everything else
 # one word long is left out as too often no actor: child, woman, hunter, chief, captain,
-# school, village, exile, advocate, counsel, christian, muslim, media, writer, ...
+# school, village, exile, advocate, counsel, christian, muslim, media, writer, ... and
+# nouns sharing their lemma with a verb ("convicted" -> convict).
 KEEP_SINGLE = frozenset("""
     agriculturalist farmer peasant rancher sharecropper herdsman fisherman
     constable detective sheriff policeman policewoman lawman gendarmery gendarmerie
@@ -86,7 +87,7 @@ KEEP_SINGLE = frozenset("""
     investor manufacturer merchant trader tycoon automaker carmaker steelmaker conglomerate
     archbishop bishop cleric clergy clergyman imam mullah rabbi monk priest preacher
     missionary abbot diocese archdiocese
-    abductor arsonist bandit brigand cartel convict criminal gang gangster gunrunner kidnaper
+    abductor arsonist bandit brigand cartel criminal gang gangster gunrunner kidnaper
     kidnapper killer mafia mafioso mobster perpetrator pirate rapist robber smuggler thief
     trafficker narco-trafficker extortionist
     administration ambassador authority autocrat bureaucrat cabinet chancellery chancellor
@@ -125,7 +126,8 @@ DROP = frozenset(f.strip() for f in """
     security council|general assembly|green party|environmental protection agency|
     unidentified gunman|illegal immigrant|illegal migrant|students and professor|
     students and teacher|government troops and police|government employer|islamist group|
-    islamic extremist group
+    islamic extremist group|self defence force|self defense force|self-defence force|
+    self-dfense force|self-defense force
 """.split("|"))
 
 SKIP_CODES = frozenset("RAD PPL DEV IGO IMG".split())
@@ -199,22 +201,35 @@ def parse_agents(text: str) -> list[tuple[str, str]]:
     return rows
 
 
+def _plural(word: str) -> str:
+    if word.endswith(("s", "men", "people", "ry")):
+        return word
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def _label(form: str, kind: str) -> str:
-    if kind != "group" or form.endswith(("s", "men", "people", "ry")):
+    """The role label: the form, groups in the plural ("villagers", "prisoners of war")."""
+    if kind != "group":
         return form
-    if form.endswith("man"):
-        return form[:-3] + "men"
-    if form.endswith("y") and not form.endswith(("ay", "ey", "oy")):
-        return form[:-1] + "ies"
-    return form + "s"
+    words = form.split()
+    n = _head_index(words)
+    return " ".join(words[:n] + [_plural(words[n])] + words[n + 1:])
+
+
+def _head_index(words: list[str]) -> int:
+    for n, w in enumerate(words[1:], start=1):
+        if w in HEAD_PREPOSITIONS:
+            return n - 1
+    return len(words) - 1
 
 
 def head_of(words: list[str]) -> str:
     """The head noun: the last word, or the word before "of"/"for"/"in" ("minister of defence")."""
-    for n, w in enumerate(words[1:], start=1):
-        if w in HEAD_PREPOSITIONS:
-            return words[n - 1]
-    return words[-1]
+    return words[_head_index(words)]
 
 
 def _kind(head: str, known: dict[str, tuple[str, str]]) -> str:
