@@ -11,7 +11,7 @@ SHARED ?= ../shared
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,store,nlp]'
+	$(BIN)/python -m pip install --quiet -e '.[test,store,nlp,serve]'
 	touch $(STAMP)
 
 install: $(STAMP)
