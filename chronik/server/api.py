@@ -1,0 +1,266 @@
+"""The JSON API's route handlers: each parses its parameters, calls one function of
+:mod:`chronik.server.queries` (or the store's export) and returns JSON."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+
+from .. import __version__
+from ..store import Store, open as open_store
+from ..store.query import _date_bound
+from . import queries
+from .queries import ApiError, Filters, parse_filters, parse_limit
+from .streaming import CONTENT_TYPES, EXTENSIONS, stream
+
+FILTER_NAMES = tuple(f for f in Filters.__dataclass_fields__)
+EXPORT_FORMATS = tuple(CONTENT_TYPES)
+MAX_EXPORT = 10_000_000
+MAX_BODY = 5 * 1024 * 1024
+
+
+class StorePool:
+    """One store connection per worker thread (SQLite connections must not be shared
+    between concurrent requests), all closed by :meth:`close`."""
+
+    def __init__(self, db: str):
+        self.db = db
+        self.local = threading.local()
+        self.lock = threading.Lock()
+        self.opened: list[Store] = []
+        self.write_lock = threading.Lock()
+        self.get()  # fail at start-up, not on the first request
+
+    def get(self) -> Store:
+        st = getattr(self.local, "store", None)
+        if st is None:
+            st = open_store(self.db)
+            self.local.store = st
+            with self.lock:
+                self.opened.append(st)
+        return st
+
+    def close(self) -> None:
+        with self.lock:
+            for st in self.opened:
+                try:
+                    st.close()
+                except Exception:  # noqa: BLE001 - closing at shut-down, another thread may hold it
+                    pass
+            self.opened.clear()
+
+
+class Cache:
+    """Results of the aggregate queries, keyed by their arguments and the data version
+    (so an ingest invalidates them), kept at most ``ttl`` seconds."""
+
+    def __init__(self, size: int = 256, ttl: float = 30.0):
+        self.size, self.ttl = size, ttl
+        self.items: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        now = time.monotonic()
+        with self.lock:
+            hit = self.items.get(key)
+            if hit and now - hit[0] < self.ttl:
+                self.items.move_to_end(key)
+                return hit[1]
+        value = compute()
+        with self.lock:
+            self.items[key] = (now, value)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
+class Api:
+    """The handlers, bound to one database."""
+
+    def __init__(self, db: str, *, allow_ingest: bool = False, token: str | None = None):
+        self.pool = StorePool(db)
+        self.cache = Cache()
+        self.allow_ingest = allow_ingest
+        self.token = token
+
+    # helpers -----------------------------------------------------------------
+    @staticmethod
+    def _params(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
+        params: dict[str, str] = {}
+        for key, value in request.query_params.multi_items():
+            if key not in allowed:
+                raise ApiError(f"unknown parameter {key!r}: use {', '.join(allowed)}")
+            if key in params:
+                raise ApiError(f"parameter {key!r} is given twice")
+            params[key] = value
+        return params
+
+    def _cached(self, name: str, key: tuple, compute: Callable[[Store], Any]) -> Any:
+        st = self.pool.get()
+        return self.cache.get((name, key, queries.data_version(st)), lambda: compute(st))
+
+    # routes ---------------------------------------------------------------------
+    def health(self, request: Request) -> Response:
+        st = self.pool.get()
+        try:
+            st.db.scalar("SELECT 1")
+        except Exception as exc:  # noqa: BLE001 - the database is gone
+            return JSONResponse({"status": "error", "error": f"database unavailable: {type(exc).__name__}"}, 503)
+        return JSONResponse({"status": "ok", "version": __version__, "dialect": st.db.dialect,
+                             "read_only": not self.allow_ingest})
+
+    def events(self, request: Request) -> Response:
+        params = self._params(request, FILTER_NAMES + ("sort", "limit", "cursor", "format", "total"))
+        flt = parse_filters(params)
+        fmt = params.get("format", "json")
+        if fmt != "json":
+            return self._export(flt, fmt, params)
+        sort, desc = queries.parse_sort(params.get("sort"))
+        limit = parse_limit(params.get("limit"))
+        total = params.get("total", "true")
+        if total not in ("true", "false"):
+            raise ApiError(f"invalid total {total!r}: use true or false")
+        page = queries.event_page(self.pool.get(), flt, sort=sort, desc=desc, limit=limit,
+                                  cursor=params.get("cursor") or None, with_total=total == "true")
+        return JSONResponse(page)
+
+    def _export(self, flt: Filters, fmt: str, params: dict[str, str]) -> Response:
+        if fmt not in EXPORT_FORMATS:
+            raise ApiError(f"unknown format {fmt!r}: choose one of json, {', '.join(EXPORT_FORMATS)}")
+        if flt.extras():
+            raise ApiError(f"format={fmt} supports the filters actor, source, target, type, country, since, until "
+                           f"and q; not {', '.join(flt.extras())}")
+        for p in ("sort", "cursor"):
+            if params.get(p):
+                raise ApiError(f"format={fmt} streams every matching event in date order: drop {p!r}")
+        kwargs = flt.store_kwargs()
+        if params.get("limit"):
+            kwargs["limit"] = parse_limit(params["limit"], maximum=MAX_EXPORT)
+        db = self.pool.db
+
+        def write(sink: Any) -> None:
+            from ..store.export import export
+
+            with open_store(db) as st:
+                export(st, sink, fmt, **kwargs)
+
+        name = f"chronik-events.{EXTENSIONS[fmt]}"
+        return StreamingResponse(stream(write), media_type=CONTENT_TYPES[fmt],
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    def event(self, request: Request) -> Response:
+        self._params(request, ())
+        return JSONResponse(queries.event_detail(self.pool.get(), request.path_params["event_id"]))
+
+    def document(self, request: Request) -> Response:
+        self._params(request, ())
+        return JSONResponse(queries.document_detail(self.pool.get(), request.path_params["doc_id"]))
+
+    def actors(self, request: Request) -> Response:
+        params = self._params(request, ("q", "limit"))
+        limit = parse_limit(params.get("limit"), default=20, maximum=200)
+        q = params.get("q") or None
+        return JSONResponse({"actors": self._cached("actors", (q, limit),
+                                                    lambda st: queries.actors(st, q, limit))})
+
+    def stats(self, request: Request) -> Response:
+        params = self._params(request, FILTER_NAMES + ("interval",))
+        flt = parse_filters(params)
+        interval = params.get("interval") or "month"
+        if interval not in queries.INTERVALS:
+            raise ApiError(f"invalid interval {interval!r}: choose one of {', '.join(queries.INTERVALS)}")
+        return JSONResponse(self._cached("stats", (flt.key(), interval),
+                                         lambda st: queries.stats(st, flt, interval)))
+
+    def dyads(self, request: Request) -> Response:
+        params = self._params(request, FILTER_NAMES + ("limit",))
+        flt = parse_filters(params)
+        limit = parse_limit(params.get("limit"), default=50, maximum=500)
+        return JSONResponse({"dyads": self._cached("dyads", (flt.key(), limit),
+                                                   lambda st: queries.dyads(st, flt, limit))})
+
+    def places(self, request: Request) -> Response:
+        params = self._params(request, FILTER_NAMES + ("limit",))
+        flt = parse_filters(params)
+        limit = parse_limit(params.get("limit"), default=300, maximum=2000)
+        return JSONResponse({"places": self._cached("places", (flt.key(), limit),
+                                                    lambda st: queries.places(st, flt, limit))})
+
+    # writing ----------------------------------------------------------------------
+    def _authorise(self, request: Request) -> None:
+        if not self.allow_ingest:
+            raise ApiError("the server is read-only: start it with --allow-ingest and a token to add documents", 403)
+        auth = request.headers.get("authorization", "")
+        given = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
+        if not given or not hmac.compare_digest(given.encode(), (self.token or "").encode()):
+            raise ApiError("missing or wrong token: send the header 'Authorization: Bearer TOKEN'", 401)
+
+    def add_document(self, body: bytes, request: Request) -> Response:
+        """Code and store one article (JSON body: ``text`` or ``url``; optional ``id``,
+        ``title``, ``published``, ``lang``). Storing the same article again changes nothing."""
+        self._authorise(request)
+        if len(body) > MAX_BODY:
+            raise ApiError(f"the body is larger than {MAX_BODY // (1024 * 1024)} MB", 413)
+        try:
+            data = json.loads(body or b"null")
+        except (ValueError, UnicodeDecodeError):
+            raise ApiError("the body is not JSON: send {\"text\": \"...\"} or {\"url\": \"https://...\"}") from None
+        if not isinstance(data, dict):
+            raise ApiError("the body must be a JSON object with 'text' or 'url'")
+        unknown = set(data) - {"text", "url", "id", "title", "published", "lang"}
+        if unknown:
+            raise ApiError(f"unknown field(s) {', '.join(sorted(unknown))}: use text, url, id, title, published, lang")
+        for key, value in data.items():
+            if value is not None and not isinstance(value, str):
+                raise ApiError(f"field {key!r} must be a string")
+        published, lang = data.get("published") or None, data.get("lang") or None
+        if published:
+            try:
+                _date_bound(published, False)
+            except Exception:  # noqa: BLE001 - StoreError with its message
+                raise ApiError(f"invalid published {published!r}: use YYYY-MM-DD") from None
+        if lang not in (None, "auto", "de", "en"):
+            raise ApiError(f"invalid lang {lang!r}: use de, en or auto")
+        doc = self._document(data, published, None if lang == "auto" else lang)
+        with self.pool.write_lock:
+            st = self.pool.get()
+            rep = st.add(doc)
+        if rep.failed:
+            raise ApiError("; ".join(rep.errors) or "the article could not be coded", 422)
+        out = rep.to_dict()
+        out["doc_id"] = doc.id
+        out["events"] = [e["event_id"] for e in queries.document_detail(st, doc.id)["events"]]
+        return JSONResponse(out, 201 if rep.added else 200)
+
+    @staticmethod
+    def _document(data: dict[str, Any], published: str | None, lang: str | None) -> Any:
+        from ..errors import InputError
+
+        text, url = data.get("text"), data.get("url")
+        if text and text.strip():
+            from ..ingest.text import document_from_text
+
+            doc_id = data.get("id") or "api-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+            return document_from_text(text, doc_id, published=published, lang=lang, url=url,
+                                      title=data.get("title"), path=f"POST /api/documents ({doc_id})")
+        if url:
+            if not url.startswith(("http://", "https://")):
+                raise ApiError(f"invalid url {url!r}: use an http:// or https:// address")
+            from ..ingest.feeds import documents_from_url
+
+            for item in documents_from_url(url, published=published, lang=lang):
+                if isinstance(item, InputError):
+                    raise ApiError(str(item), 422)
+                if data.get("id"):
+                    item.id = data["id"]
+                return item
+            raise ApiError(f"no article at {url}", 422)
+        raise ApiError("send 'text' (the article) or 'url' (an article to fetch)")
