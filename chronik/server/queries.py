@@ -152,9 +152,9 @@ def parse_filters(params: dict[str, str]) -> Filters:
             if not 0.0 <= conf <= 1.0:
                 raise ApiError(f"invalid min_confidence {raw!r}: use a number from 0 to 1")
             vals["min_confidence"] = conf
-        elif f.name in ("sector", "type", "country"):
-            vals[f.name] = raw.upper()
-            if f.name == "sector" and not _SECTOR.match(vals[f.name]):
+        elif f.name == "sector":
+            vals["sector"] = raw.upper()
+            if not _SECTOR.match(vals["sector"]):
                 raise ApiError(f"invalid sector {raw!r}: use a three-letter code such as GOV, MIL, REB")
         elif f.name == "q":
             vals["q"] = check_words(raw)
