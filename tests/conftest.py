@@ -59,7 +59,7 @@ def free_port() -> int:
 class ServerProcess:
     """``chronik serve`` in a child process on a free loopback port."""
 
-    def __init__(self, db: str, *args: str):
+    def __init__(self, db: str, *args: str, log_dir: str | None = None):
         import os
         import subprocess
         import sys
@@ -68,7 +68,7 @@ class ServerProcess:
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = open(db + f".{self.port}.log", "w+", encoding="utf-8")
+        self.log = open(os.path.join(log_dir or os.path.dirname(db), f"serve-{self.port}.log"), "w+", encoding="utf-8")
         self.proc = subprocess.Popen([sys.executable, "-m", "chronik", "serve", "--db", db, "--port", str(self.port),
                                       "--log-level", "warning", *args], stdout=self.log, stderr=subprocess.STDOUT,
                                      env={**os.environ, "PYTHONUNBUFFERED": "1"})

@@ -310,3 +310,66 @@ def test_server_cli_refuses_to_start_with_one_line(args, needle, served_db, monk
     assert res.exit_code == 1
     lines = res.output.strip().splitlines()
     assert lines[-1].startswith("chronik: error: ") and needle in lines[-1] and "Traceback" not in res.output
+
+
+# PostgreSQL (CHRONIK_TEST_PG, set by .ci/postgres.sh) -------------------------------------
+@pytest.fixture()
+def pg_served(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import uuid
+
+    dsn = os.environ.get("CHRONIK_TEST_PG")
+    if not dsn:
+        pytest.skip("CHRONIK_TEST_PG is not set (run `source .ci/postgres.sh` to start a local PostgreSQL server)")
+    psycopg = pytest.importorskip("psycopg")
+    schema = f"chronik_serve_{uuid.uuid4().hex[:10]}"
+    try:
+        with psycopg.connect(dsn, autocommit=True, connect_timeout=3) as c:
+            c.execute(f"CREATE SCHEMA {schema}")
+    except psycopg.Error as exc:
+        pytest.skip(f"PostgreSQL at CHRONIK_TEST_PG cannot be reached: {str(exc).strip().splitlines()[0]}")
+    url = f"{dsn}{'&' if '?' in dsn else '?'}options=-csearch_path%3D{schema}"
+    corpus = tmp_path / "xss.jsonl"
+    corpus.write_text(json.dumps(XSS_ARTICLE) + "\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "chronik", "ingest", "examples", str(corpus), "--db", url],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    srv = ServerProcess(url, log_dir=str(tmp_path))
+    yield srv
+    srv.stop()
+    with psycopg.connect(dsn, autocommit=True) as c:
+        c.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_server_on_postgresql(pg_served):
+    status, health = get_json(pg_served, "/health")
+    assert health["dialect"] == "postgresql"
+    everything = all_events(pg_served)
+    assert len(everything) >= 15
+    for params in ({"place": "karabakh"}, {"min_confidence": "0.85"}, {"doc": "de-corpus-1"}, {"q": "Waffenstillstand"},
+                   {"sector": "MIL"}, {"quad": "4"}):
+        matched = all_events(pg_served, **params)
+        assert 0 < len(matched) < len(everything), params
+    seen, cursor = [], None
+    while True:
+        _, page = get_json(pg_served, "/api/events", {"limit": 4, "sort": "-date", **({"cursor": cursor} if cursor else {})})
+        seen += page["events"]
+        cursor = page["next"]
+        if not cursor:
+            break
+    assert sorted(e["event_id"] for e in seen) == sorted(e["event_id"] for e in everything)
+    _, st = get_json(pg_served, "/api/stats", {"interval": "week"})
+    assert st["events"] == len(everything) and st["timeline"]
+    _, dy = get_json(pg_served, "/api/dyads")
+    assert any((d["source"], d["target"]) == ("AZE", "ARM") for d in dy["dyads"])
+    _, pl = get_json(pg_served, "/api/places")
+    assert any(p["name"] == "Karabakh" for p in pl["places"])
+    _, ac = get_json(pg_served, "/api/actors", {"q": "aliyev"})
+    assert ac["actors"][0]["name"] == "Ilham Aliyev"
+    _, doc = get_json(pg_served, "/api/documents/xss-article")
+    assert "<script>" in doc["text"]
+    status, _, body = get(pg_served, "/api/events", {"format": "csv", "actor": "AZE"})
+    assert status == 200 and len(body.decode().splitlines()) == len(all_events(pg_served, actor="AZE")) + 1
+    assert get_json(pg_served, "/api/events", {"since": "2023-02-30"})[0] == 400
