@@ -170,6 +170,8 @@ def test_server_dyads_match_the_events(server):
 
 def test_server_places_have_coordinates(server):
     status, res = get_json(server, "/api/places")
+    located = [e for e in all_events(server) if e["location"]]
+    assert res["considered"] == len(located) and res["sampled"] is False
     karabakh = next(p for p in res["places"] if p["name"] == "Karabakh")
     assert karabakh["country"] == "AZE" and 39 < karabakh["lat"] < 41 and karabakh["events"] == len(
         all_events(server, place="Karabakh"))

@@ -31,6 +31,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM or not CHROMEDRIVER:
+        if os.environ.get("CHRONIK_REQUIRE_BROWSER"):
+            pytest.fail("CHRONIK_REQUIRE_BROWSER is set but chromium or chromedriver is missing")
         pytest.skip("headless Chromium is not installed here (apt-get install chromium chromium-driver); "
                     "CI installs it and runs these tests")
     from selenium.webdriver.chrome.service import Service

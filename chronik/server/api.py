@@ -90,6 +90,17 @@ class Api:
         self.cache = Cache()
         self.allow_ingest = allow_ingest
         self.token = token
+        threading.Thread(target=self._warm, name="chronik-warm-up", daemon=True).start()
+
+    def _warm(self) -> None:
+        """Compute what the page asks for first (the unfiltered aggregates) in the background."""
+        none = Filters()
+        try:
+            self._cached("stats", (none.key(), "month"), lambda st: queries.stats(st, none, "month"))
+            self._cached("dyads", (none.key(), 40), lambda st: queries.dyads(st, none, 40))
+            self._cached("places", (none.key(), 300), lambda st: queries.places(st, none, 300))
+        except Exception:  # noqa: BLE001 - only a head start; requests compute it again
+            pass
 
     # helpers -----------------------------------------------------------------
     @staticmethod
@@ -191,8 +202,7 @@ class Api:
         params = self._params(request, FILTER_NAMES + ("limit",))
         flt = parse_filters(params)
         limit = parse_limit(params.get("limit"), default=300, maximum=2000)
-        return JSONResponse({"places": self._cached("places", (flt.key(), limit),
-                                                    lambda st: queries.places(st, flt, limit))})
+        return JSONResponse(self._cached("places", (flt.key(), limit), lambda st: queries.places(st, flt, limit)))
 
     # writing ----------------------------------------------------------------------
     def _authorise(self, request: Request) -> None:

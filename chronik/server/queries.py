@@ -372,22 +372,22 @@ def stats(store: Store, flt: Filters, interval: str = "month", top: int = 30) ->
     where, params = flt.where(db.dialect)
     by_type: dict[str, int] = {}
     by_quad: dict[str, int] = defaultdict(int)
+    timeline: dict[str, dict[str, int]] = {}
     total = 0
-    for typ, quad, n in db.all(f"SELECT e.type, e.quad, COUNT(*) FROM events e WHERE {where} GROUP BY e.type, e.quad",
-                               params):
+    # one pass in the order of the events_aggregates index (type, date, quad): no sorting
+    for typ, day, quad, n in db.all(f"SELECT e.type, e.date, e.quad, COUNT(*) FROM events e WHERE {where} "
+                                    "GROUP BY e.type, e.date, e.quad", params):
+        q = str(quad) if quad is not None else "none"
         by_type[typ] = by_type.get(typ, 0) + n
-        by_quad[str(quad) if quad is not None else "none"] += n
+        by_quad[q] += n
         total += n
+        if day:
+            slot = timeline.setdefault(_period(day[:10], interval), {"1": 0, "2": 0, "3": 0, "4": 0})
+            slot[q] = slot.get(q, 0) + n
     by_country = {c: n for c, n in db.all(
         f"SELECT COALESCE(e.location_country, e.source_country) AS c, COUNT(*) AS n FROM events e WHERE {where} "
         f"GROUP BY COALESCE(e.location_country, e.source_country) ORDER BY n DESC, c LIMIT {int(top)}", params)
         if c is not None}
-    timeline: dict[str, dict[str, int]] = {}
-    for day, quad, n in db.all(f"SELECT substr(e.date, 1, 10) AS day, e.quad, COUNT(*) FROM events e WHERE {where} "
-                               "AND e.date IS NOT NULL GROUP BY substr(e.date, 1, 10), e.quad", params):
-        slot = timeline.setdefault(_period(day, interval), {"1": 0, "2": 0, "3": 0, "4": 0})
-        key = str(quad) if quad is not None else "none"
-        slot[key] = slot.get(key, 0) + n
     return {
         "events": total,
         "by_type": dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -410,16 +410,31 @@ def dyads(store: Store, flt: Filters, limit: int = 50) -> list[dict[str, Any]]:
             for s, t, n, m in rows]
 
 
-def places(store: Store, flt: Filters, limit: int = 300) -> list[dict[str, Any]]:
-    """Event places with coordinates and the number of matching events there."""
+PLACE_SAMPLE = 10_000
+
+
+def places(store: Store, flt: Filters, limit: int = 300) -> dict[str, Any]:
+    """Event places with coordinates and the number of matching events there, over the
+    latest :data:`PLACE_SAMPLE` matching events with a place (coordinates live in the
+    event record, so this bounds the work on a big store).
+
+    Returns:
+        ``places`` (name, country, lat, lon, events) and ``considered``, the number of
+        events looked at (``sampled`` is true when that hit the bound).
+    """
     d = store.db.dialect
     where, params = flt.where(d)
-    name, lat, lon = (_json_text("e.record", "location", f, dialect=d) for f in ("name", "lat", "lon"))
-    rows = store.db.all(
-        f"SELECT {name}, e.location_country, {lat}, {lon}, COUNT(*) AS n FROM events e "
-        f"WHERE {where} AND {lat} IS NOT NULL GROUP BY {name}, e.location_country, {lat}, {lon} "
-        f"ORDER BY n DESC LIMIT {int(limit)}", params)
-    return [{"name": r[0], "country": r[1], "lat": float(r[2]), "lon": float(r[3]), "events": r[4]} for r in rows]
+    loc = "json_extract(e.record, '$.location')" if d == "sqlite" else "(e.record::json -> 'location')::text"
+    rows = store.db.all(f"SELECT {loc} FROM events e WHERE {where} AND e.location_country IS NOT NULL "
+                        f"ORDER BY e.date DESC LIMIT {PLACE_SAMPLE}", params)
+    counts: dict[tuple, int] = defaultdict(int)
+    for (raw,) in rows:
+        p = json.loads(raw) if raw else None
+        if isinstance(p, dict) and isinstance(p.get("lat"), (int, float)) and isinstance(p.get("lon"), (int, float)):
+            counts[(p.get("name") or p.get("text"), p.get("country"), float(p["lat"]), float(p["lon"]))] += 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0][0])))[:limit]
+    return {"places": [{"name": k[0], "country": k[1], "lat": k[2], "lon": k[3], "events": n} for k, n in top],
+            "considered": len(rows), "sampled": len(rows) >= PLACE_SAMPLE}
 
 
 def data_version(store: Store) -> tuple:

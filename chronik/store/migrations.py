@@ -108,9 +108,17 @@ def _compound_actors(dialect: str) -> list[str]:
     return ["CREATE INDEX event_actors_extra ON event_actors(country, idx, event_id)"]
 
 
+def _aggregates(dialect: str) -> list[str]:
+    # counts by type, quad class, day, country and dyad (chronik serve's /api/stats and
+    # /api/dyads) read this index alone instead of the wide event rows
+    return ["CREATE INDEX events_aggregates ON events(type, date, quad, location_country, source_country, "
+            "target_country, intensity)"]
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema: sources, documents, lsh, mentions, events, actors, event mentions, full text", _initial),
     Migration(2, "index for further actors of compound sources and targets", _compound_actors),
+    Migration(3, "covering index for aggregate counts (type, date, quad, countries, intensity)", _aggregates),
 ]
 
 

@@ -110,17 +110,17 @@ async function refresh() {
   const statsParams = new URLSearchParams(f);
   statsParams.set("interval", $("#interval").value);
   try {
-    const [page, stats, dyads, places] = await Promise.all([
-      api("/api/events", withLimit(f, 50)),
-      api("/api/stats", statsParams),
-      api("/api/dyads", withLimit(f, 40)),
-      api("/api/places", withLimit(f, 300)),
+    // each view is drawn as soon as its data arrives
+    await Promise.all([
+      api("/api/events", withLimit(f, 50)).then((page) => {
+        $("#summary").textContent = `${page.total} events`;
+        renderTable(page, false);
+        if (!window.chronikTableMs) window.chronikTableMs = performance.now();
+      }),
+      api("/api/stats", statsParams).then(renderTimeline),
+      api("/api/dyads", withLimit(f, 40)).then((res) => renderNetwork(res.dyads)),
+      api("/api/places", withLimit(f, 300)).then(renderMap),
     ]);
-    $("#summary").textContent = `${page.total} events`;
-    renderTable(page, false);
-    renderTimeline(stats);
-    renderNetwork(dyads.dyads);
-    renderMap(places.places);
     const open = state().get("open");
     if (open) await openDocument(open, state().get("ev"), false);
     else $("#doc-panel").hidden = true;
@@ -128,6 +128,7 @@ async function refresh() {
     showError(err);
   } finally {
     busy(-1);
+    if (!window.chronikFirstRenderMs) window.chronikFirstRenderMs = performance.now();
     document.body.dataset.ready = "1";
   }
 }
@@ -295,10 +296,12 @@ function renderNetwork(dyads) {
 }
 
 // map -----------------------------------------------------------------------------------
-function renderMap(places) {
+function renderMap(res) {
+  const places = res.places;
   const svg = $("#map");
   clear(svg);
   svg.dataset.places = String(places.length);
+  $("#map-note").textContent = res.sampled ? `(latest ${res.considered} events with a place)` : "";
   svg.appendChild(svgEl("rect", { x: -180, y: -90, width: 360, height: 180, class: "sea" }));
   for (let lon = -150; lon <= 150; lon += 30) svg.appendChild(svgEl("line", { x1: lon, y1: -90, x2: lon, y2: 90, class: "grid" }));
   for (let lat = -60; lat <= 60; lat += 30) svg.appendChild(svgEl("line", { x1: -180, y1: -lat, x2: 180, y2: -lat, class: lat ? "grid" : "grid equator" }));
