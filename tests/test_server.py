@@ -3,6 +3,7 @@ SQLite store built by ``chronik ingest`` from examples/ (and, where CHRONIK_TEST
 set, over PostgreSQL)."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -15,7 +16,7 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 
-from .conftest import XSS_ARTICLE, ServerProcess
+from .conftest import EXAMPLES, XSS_ARTICLE, ServerProcess
 
 pytest.importorskip("starlette", reason="chronik serve needs the serve extra (pip install -e '.[serve]')")
 
@@ -293,9 +294,46 @@ def test_server_ingest_needs_the_flag_and_token_and_is_idempotent(served_db, tmp
                             (b'{"text": "a", "published": "2023-02-30"}', "invalid published"), (b"{}", "send 'text'")]:
             status, err = get_json(srv, "/api/documents", method="POST", body=bad, headers=auth)
             assert status == 400 and needle in err["error"], (bad, err)
+        # an article URL (a loopback web server here) is fetched, coded and stored
+        site_dir = tmp_path / "site"
+        site_dir.mkdir()
+        (site_dir / "talks.html").write_text(
+            "<html><head><title>Talks in Geneva</title></head><body><article><h1>Talks in Geneva</h1>"
+            "<p>GENEVA, March 3, 2021 - Iran accused the United States on Tuesday of blocking the talks "
+            "on the nuclear deal, the foreign ministry in Tehran said.</p></article></body></html>", encoding="utf-8")
+        shutil.copy(EXAMPLES / "en-example-ceasefire-talks.html", site_dir)
+        with loopback_site(site_dir) as site:
+            page = json.dumps({"url": f"{site}/talks.html", "id": "fetched"}).encode()
+            status, res = get_json(srv, "/api/documents", method="POST", body=page, headers=auth)
+            assert status == 201 and res["doc_id"] == "fetched" and res["events"], res
+            known = json.dumps({"url": f"{site}/en-example-ceasefire-talks.html"}).encode()
+            status, res = get_json(srv, "/api/documents", method="POST", body=known, headers=auth)
+            assert status == 200 and res["unchanged"] == 1 and res["doc_id"] == "en-example-ceasefire-talks", res
+            assert res["events"]
+            status, err = get_json(srv, "/api/documents", method="POST", headers=auth,
+                                   body=json.dumps({"url": f"{site}/missing.html"}).encode())
+            assert status == 422 and "404" in err["error"]
+        assert get_json(srv, "/api/documents/fetched")[1]["url"].endswith("/talks.html")
         assert "Traceback" not in srv.output()
     finally:
         srv.stop()
+
+
+@contextlib.contextmanager
+def loopback_site(root):
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @pytest.mark.parametrize("args, needle", [

@@ -246,8 +246,9 @@ class Api:
         if rep.failed:
             raise ApiError("; ".join(rep.errors) or "the article could not be coded", 422)
         out = rep.to_dict()
-        out["doc_id"] = doc.id
-        out["events"] = [e["event_id"] for e in queries.document_detail(st, doc.id)["events"]]
+        out["doc_id"] = queries.stored_doc_id(st, doc)
+        out["events"] = [e["event_id"] for e in queries.document_detail(st, out["doc_id"])["events"]] \
+            if out["doc_id"] else []
         return JSONResponse(out, 201 if rep.added else 200)
 
     @staticmethod

@@ -329,6 +329,16 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
     return doc
 
 
+def stored_doc_id(store: Store, doc: Any) -> str | None:
+    """The id under which ``doc`` is stored: its own, or that of the stored article with
+    the same content (the store keeps one copy)."""
+    from ..store.dedup import content_hash
+
+    row = store.db.one("SELECT doc_id FROM documents WHERE doc_id = ?", (doc.id,)) or store.db.one(
+        "SELECT doc_id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1", (content_hash(doc.text),))
+    return row[0] if row else None
+
+
 def actors(store: Store, q: str | None, limit: int = 20) -> list[dict[str, Any]]:
     """Actors whose name contains ``q`` (or whose country is ``q``, an ISO3 code), with the
     number of events they take part in, most active first."""
