@@ -35,7 +35,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 	$(BIN)/python benchmarks/store_bench.py
-	$(BIN)/python benchmarks/server_bench.py
+	$(BIN)/python benchmarks/server_bench.py --events 250000
 
 clean:
 	rm -rf $(VENV) build *.egg-info

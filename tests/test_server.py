@@ -413,3 +413,18 @@ def test_server_on_postgresql(pg_served):
     status, _, body = get(pg_served, "/api/events", {"format": "csv", "actor": "AZE"})
     assert status == 200 and len(body.decode().splitlines()) == len(all_events(pg_served, actor="AZE")) + 1
     assert get_json(pg_served, "/api/events", {"since": "2023-02-30"})[0] == 400
+
+
+def test_server_query_time_limit_turns_into_a_503(served_db):
+    from chronik.server.api import StorePool
+
+    pool = StorePool(served_db, timeout=1e-6)
+    st = pool.get()
+    slow = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000000) SELECT COUNT(*) FROM c"
+    with pytest.raises(Exception) as info:
+        st.db.scalar(slow)
+    err = pool.timed_out(info.value)
+    assert err is not None and err.status == 503 and "narrow the filters" in err.message
+    unlimited = StorePool(served_db, timeout=None).get()
+    assert unlimited.db.scalar(slow) == 5000000
+    pool.close()

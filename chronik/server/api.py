@@ -27,26 +27,57 @@ MAX_EXPORT = 10_000_000
 MAX_BODY = 5 * 1024 * 1024
 
 
+class QueryTimeout(ApiError):
+    """A query ran past the server's time limit."""
+
+
 class StorePool:
     """One store connection per worker thread (SQLite connections must not be shared
-    between concurrent requests), all closed by :meth:`close`."""
+    between concurrent requests), all closed by :meth:`close`. Queries of a request
+    stop after ``timeout`` seconds (:class:`QueryTimeout`)."""
 
-    def __init__(self, db: str):
+    def __init__(self, db: str, timeout: float | None = 10.0):
         self.db = db
+        self.timeout = timeout
         self.local = threading.local()
         self.lock = threading.Lock()
         self.opened: list[Store] = []
         self.write_lock = threading.Lock()
         self.get()  # fail at start-up, not on the first request
 
-    def get(self) -> Store:
+    def get(self, *, limited: bool = True) -> Store:
+        """This thread's store; its queries from now on end at the time limit (unless not ``limited``)."""
         st = getattr(self.local, "store", None)
         if st is None:
             st = open_store(self.db)
             self.local.store = st
+            self._install_limit(st, limited)
             with self.lock:
                 self.opened.append(st)
+        self.local.deadline = time.monotonic() + self.timeout if self.timeout and limited else None
         return st
+
+    def _install_limit(self, st: Store, limited: bool) -> None:
+        if not self.timeout:
+            return
+        if st.db.dialect == "sqlite":
+            local = self.local
+
+            def over_time() -> int:
+                deadline = getattr(local, "deadline", None)
+                return 1 if deadline is not None and time.monotonic() > deadline else 0
+
+            st.db.conn.set_progress_handler(over_time, 20_000)
+        else:
+            st.db.execute(f"SET statement_timeout = {int(self.timeout * 1000) if limited else 0}")
+
+    def timed_out(self, exc: BaseException) -> QueryTimeout | None:
+        """``exc`` as a :class:`QueryTimeout` when it is a driver's 'interrupted' error."""
+        name = type(exc).__name__
+        if (name == "OperationalError" and "interrupted" in str(exc)) or name == "QueryCanceled":
+            return QueryTimeout(f"the query took longer than {self.timeout:g} s: narrow the filters "
+                                "(a shorter date range, a type, an actor)", 503)
+        return None
 
     def close(self) -> None:
         with self.lock:
@@ -85,8 +116,9 @@ class Cache:
 class Api:
     """The handlers, bound to one database."""
 
-    def __init__(self, db: str, *, allow_ingest: bool = False, token: str | None = None):
-        self.pool = StorePool(db)
+    def __init__(self, db: str, *, allow_ingest: bool = False, token: str | None = None,
+                 query_timeout: float | None = 10.0):
+        self.pool = StorePool(db, query_timeout)
         self.cache = Cache()
         self.allow_ingest = allow_ingest
         self.token = token
@@ -96,9 +128,9 @@ class Api:
         """Compute what the page asks for first (the unfiltered aggregates) in the background."""
         none = Filters()
         try:
-            self._cached("stats", (none.key(), "month"), lambda st: queries.stats(st, none, "month"))
-            self._cached("dyads", (none.key(), 40), lambda st: queries.dyads(st, none, 40))
-            self._cached("places", (none.key(), 300), lambda st: queries.places(st, none, 300))
+            self._cached("stats", (none.key(), "month"), lambda st: queries.stats(st, none, "month"), limited=False)
+            self._cached("dyads", (none.key(), 40), lambda st: queries.dyads(st, none, 40), limited=False)
+            self._cached("places", (none.key(), 300), lambda st: queries.places(st, none, 300), limited=False)
         except Exception:  # noqa: BLE001 - only a head start; requests compute it again
             pass
 
@@ -114,8 +146,8 @@ class Api:
             params[key] = value
         return params
 
-    def _cached(self, name: str, key: tuple, compute: Callable[[Store], Any]) -> Any:
-        st = self.pool.get()
+    def _cached(self, name: str, key: tuple, compute: Callable[[Store], Any], *, limited: bool = True) -> Any:
+        st = self.pool.get(limited=limited)
         return self.cache.get((name, key, queries.data_version(st)), lambda: compute(st))
 
     # routes ---------------------------------------------------------------------

@@ -56,6 +56,10 @@ def _error(message: str, status: int) -> JSONResponse:
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:
+    api = getattr(request.app.state, "api", None)
+    slow = api.pool.timed_out(exc) if api else None
+    if slow is not None:
+        return _error(slow.message, slow.status)
     if isinstance(exc, ApiError):
         return _error(exc.message, exc.status)
     if isinstance(exc, ChronikError):
@@ -67,20 +71,22 @@ async def _api_error(request: Request, exc: Exception) -> Response:
     return _error("internal error (details are in the server log)", 500)
 
 
-def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None) -> Starlette:
+def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None,
+               query_timeout: float | None = 10.0) -> Starlette:
     """The web application over the event store ``db`` (a SQLite path or PostgreSQL URL).
 
     Args:
         db: the store; opened (and migrated) now, so a bad path fails here.
         allow_ingest: accept ``POST /api/documents``.
         token: the bearer token ``POST /api/documents`` needs (required with ``allow_ingest``).
+        query_timeout: seconds a request's queries may take (503 after that); None: no limit.
 
     Raises:
         ChronikError: the store cannot be opened; ingest allowed without a token.
     """
     if allow_ingest and not token:
         raise ChronikError("--allow-ingest needs a token (--token or CHRONIK_TOKEN)")
-    api = Api(db, allow_ingest=allow_ingest, token=token)
+    api = Api(db, allow_ingest=allow_ingest, token=token, query_timeout=query_timeout)
     openapi = spec()
 
     async def index(request: Request) -> Response:
@@ -124,10 +130,10 @@ def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None)
 
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8080, allow_ingest: bool = False,
-          token: str | None = None, log_level: str = "info") -> None:
+          token: str | None = None, log_level: str = "info", query_timeout: float | None = 10.0) -> None:
     """Run the web application with uvicorn until interrupted."""
     import uvicorn
 
-    app = create_app(db, allow_ingest=allow_ingest, token=token)
+    app = create_app(db, allow_ingest=allow_ingest, token=token, query_timeout=query_timeout)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug",
                 server_header=False, proxy_headers=False)

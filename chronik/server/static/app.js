@@ -112,12 +112,14 @@ async function refresh() {
   try {
     // each view is drawn as soon as its data arrives
     await Promise.all([
-      api("/api/events", withLimit(f, 50)).then((page) => {
-        $("#summary").textContent = `${page.total} events`;
+      api("/api/events", noTotal(withLimit(f, 50))).then((page) => {
         renderTable(page, false);
         if (!window.chronikTableMs) window.chronikTableMs = performance.now();
       }),
-      api("/api/stats", statsParams).then(renderTimeline),
+      api("/api/stats", statsParams).then((stats) => {
+        $("#summary").textContent = `${stats.events} events`;  // the count comes with the statistics
+        renderTimeline(stats);
+      }),
       api("/api/dyads", withLimit(f, 40)).then((res) => renderNetwork(res.dyads)),
       api("/api/places", withLimit(f, 300)).then(renderMap),
     ]);
@@ -131,6 +133,11 @@ async function refresh() {
     if (!window.chronikFirstRenderMs) window.chronikFirstRenderMs = performance.now();
     document.body.dataset.ready = "1";
   }
+}
+
+function noTotal(params) {
+  params.set("total", "false");
+  return params;
 }
 
 function withLimit(params, n) {
