@@ -271,15 +271,20 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--quick", action="store_true", help="100,000 events, a 15 s load run")
     ap.add_argument("--port", type=int, default=0, help="loopback port (default: a free one)")
+    ap.add_argument("--db", help="a store built by an earlier run (--keep) to measure again; --events must match it")
+    ap.add_argument("--keep", action="store_true", help="keep the generated store and print its path")
     args = ap.parse_args()
     if args.quick:
         args.events, args.seconds = min(args.events, 100_000), min(args.seconds, 15.0)
     tmp = tempfile.mkdtemp(prefix="chronik-serve-bench-")
-    db = os.path.join(tmp, "events.db")
-    t0 = time.perf_counter()
-    build_store(db, args.events)
-    print(f"chronik serve benchmark: {args.events} synthetic events stored in {time.perf_counter() - t0:.0f} s "
-          f"({os.path.getsize(db) / 1e6:.0f} MB)")
+    db = args.db or os.path.join(tmp, "events.db")
+    if args.db:
+        print(f"chronik serve benchmark: the store {db} ({os.path.getsize(db) / 1e6:.0f} MB)")
+    else:
+        t0 = time.perf_counter()
+        build_store(db, args.events)
+        print(f"chronik serve benchmark: {args.events} synthetic events stored in {time.perf_counter() - t0:.0f} s "
+              f"({os.path.getsize(db) / 1e6:.0f} MB)")
     port = args.port
     if not port:
         import socket
@@ -290,8 +295,10 @@ def main() -> None:
     srv = Server(db, port)
     try:
         t0 = time.perf_counter()
-        timed(port, ["/api/stats"])  # the server computes the page's unfiltered aggregates at start-up
-        print(f"start-up: unfiltered statistics ready {time.perf_counter() - t0:.1f} s after the server answered")
+        # the server computes the page's unfiltered aggregates at start-up: wait for them
+        timed(port, ["/api/stats", "/api/dyads?limit=40", "/api/places?limit=300"])
+        print(f"start-up: unfiltered statistics, dyads and places ready {time.perf_counter() - t0:.1f} s "
+              "after the server answered")
         rng = random.Random(1)
         timed(port, [event_filters(rng) for _ in range(10)])  # warm the page cache
         pages = [event_filters(rng) for _ in range(200)]
@@ -306,7 +313,10 @@ def main() -> None:
         first_render(port)
     finally:
         srv.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
+        if args.keep and not args.db:
+            print(f"store kept: {db}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

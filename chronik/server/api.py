@@ -97,19 +97,35 @@ class Cache:
         self.size, self.ttl = size, ttl
         self.items: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
         self.lock = threading.Lock()
+        self.computing: dict[tuple, threading.Lock] = {}
 
-    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
-        now = time.monotonic()
+    def _hit(self, key: tuple) -> tuple[bool, Any]:
         with self.lock:
             hit = self.items.get(key)
-            if hit and now - hit[0] < self.ttl:
+            if hit and time.monotonic() - hit[0] < self.ttl:
                 self.items.move_to_end(key)
-                return hit[1]
-        value = compute()
+                return True, hit[1]
+            return False, None
+
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        found, value = self._hit(key)
+        if found:
+            return value
         with self.lock:
-            self.items[key] = (now, value)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
+            busy = self.computing.setdefault(key, threading.Lock())
+        with busy:  # one request computes a key; the others wait for its result
+            found, value = self._hit(key)
+            if found:
+                return value
+            try:
+                value = compute()
+            finally:
+                with self.lock:
+                    self.computing.pop(key, None)
+            with self.lock:
+                self.items[key] = (time.monotonic(), value)
+                while len(self.items) > self.size:
+                    self.items.popitem(last=False)
         return value
 
 

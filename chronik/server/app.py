@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -121,9 +122,13 @@ def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None,
         Route("/api/places", api.places),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan,
-                    exception_handlers={Exception: _api_error, HTTPException: _api_error, ApiError: _api_error,
-                                        ChronikError: _api_error})
+    handlers: dict[Any, Any] = {Exception: _api_error, HTTPException: _api_error, ApiError: _api_error,
+                                ChronikError: _api_error, sqlite3.OperationalError: _api_error}
+    with contextlib.suppress(ImportError):
+        import psycopg
+
+        handlers[psycopg.errors.QueryCanceled] = _api_error  # statement_timeout
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)
     app.state.api = api
     app.add_middleware(SecurityHeaders)
     return app
