@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench install clean serve
+.PHONY: demo test eval bench install clean serve train-confidence
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py --shared $(SHARED)
+
+train-confidence: $(STAMP)
+	$(BIN)/python scripts/train_confidence.py --shared $(SHARED)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
