@@ -131,7 +131,11 @@ class Server:
 
     def stop(self) -> None:
         self.proc.terminate()
-        self.proc.wait(20)
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:  # a request still running: do not wait for it
+            self.proc.kill()
+            self.proc.wait(20)
 
 
 def request(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
@@ -162,8 +166,8 @@ def stats_filters(rng: random.Random) -> str:
     return path("/api/stats", type=rng.choice(list(TYPES)), since=rng.randrange(2015, 2025))
 
 
-def timed(port: int, paths: list[str]) -> list[float]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+def timed(port: int, paths: list[str], timeout: float = 60) -> list[float]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     out = []
     for p in paths:
         t0 = time.perf_counter()
@@ -296,7 +300,7 @@ def main() -> None:
     try:
         t0 = time.perf_counter()
         # the server computes the page's unfiltered aggregates at start-up: wait for them
-        timed(port, ["/api/stats", "/api/dyads?limit=40", "/api/places?limit=300"])
+        timed(port, ["/api/stats", "/api/dyads?limit=40", "/api/places?limit=300"], timeout=900)
         print(f"start-up: unfiltered statistics, dyads and places ready {time.perf_counter() - t0:.1f} s "
               "after the server answered")
         rng = random.Random(1)

@@ -79,6 +79,13 @@ class StorePool:
                                 "(a shorter date range, a type, an actor)", 503)
         return None
 
+    def interrupt(self) -> None:
+        """Stop the SQLite queries running now (at shut-down)."""
+        with self.lock:
+            for st in self.opened:
+                if st.db.dialect == "sqlite":
+                    st.db.conn.interrupt()
+
     def close(self) -> None:
         with self.lock:
             for st in self.opened:

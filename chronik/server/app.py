@@ -106,6 +106,7 @@ def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None,
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         yield
+        api.pool.interrupt()
         api.pool.close()
 
     routes = [
@@ -140,5 +141,6 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8080, allow_ingest: b
     import uvicorn
 
     app = create_app(db, allow_ingest=allow_ingest, token=token, query_timeout=query_timeout)
+    # on Ctrl+C / SIGTERM, requests get 5 s to finish; then running queries are interrupted
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug",
-                server_header=False, proxy_headers=False)
+                server_header=False, proxy_headers=False, timeout_graceful_shutdown=5)
