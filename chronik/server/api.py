@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
+import tempfile
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -25,6 +28,17 @@ FILTER_NAMES = tuple(f for f in Filters.__dataclass_fields__)
 EXPORT_FORMATS = tuple(CONTENT_TYPES)
 MAX_EXPORT = 10_000_000
 MAX_BODY = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """The API's filters in the shape the store's export reader takes (``where``, ``limit``)."""
+
+    filters: Filters
+    limit: int | None = None
+
+    def where(self, dialect: str) -> tuple[str, list[Any]]:
+        return self.filters.where(dialect)
 
 
 class QueryTimeout(ApiError):
@@ -201,22 +215,28 @@ class Api:
     def _export(self, flt: Filters, fmt: str, params: dict[str, str]) -> Response:
         if fmt not in EXPORT_FORMATS:
             raise ApiError(f"unknown format {fmt!r}: choose one of json, {', '.join(EXPORT_FORMATS)}")
-        if flt.extras():
-            raise ApiError(f"format={fmt} supports the filters actor, source, target, type, country, since, until "
-                           f"and q; not {', '.join(flt.extras())}")
         for p in ("sort", "cursor"):
             if params.get(p):
                 raise ApiError(f"format={fmt} streams every matching event in date order: drop {p!r}")
-        kwargs = flt.store_kwargs()
-        if params.get("limit"):
-            kwargs["limit"] = parse_limit(params["limit"], maximum=MAX_EXPORT)
+        limit = parse_limit(params["limit"], maximum=MAX_EXPORT) if params.get("limit") else None
         db = self.pool.db
 
         def write(sink: Any) -> None:
-            from ..store.export import export
+            from ..export import write_records
+            from ..store.query import records_with_mentions
 
             with open_store(db) as st:
-                export(st, sink, fmt, **kwargs)
+                recs = records_with_mentions(st, ExportFilter(flt, limit))
+                if fmt != "parquet":
+                    write_records(recs, sink, fmt)
+                    return
+                # the parquet writer needs a file: write one, then send it
+                with tempfile.TemporaryDirectory(prefix="chronik-export-") as tmp:
+                    path = os.path.join(tmp, "events.parquet")
+                    write_records(recs, path, fmt)
+                    with open(path, "rb") as f:
+                        while chunk := f.read(1 << 16):
+                            sink.write(chunk)
 
         name = f"chronik-events.{EXTENSIONS[fmt]}"
         return StreamingResponse(stream(write), media_type=CONTENT_TYPES[fmt],

@@ -55,7 +55,8 @@ def spec() -> dict[str, Any]:
         _limit(50, MAX_LIMIT),
         _param("cursor", {"type": "string"}, "The 'next' value of the previous page."),
         _param("total", {"type": "boolean", "default": True}, "Count all matching events."),
-        _param("format", {"type": "string", "enum": ["json", "csv", "jsonl", "parquet", "gdelt", "plover"],
+        _param("format", {"type": "string", "enum": ["json", "csv", "jsonl", "parquet", "gdelt", "gdelt-mentions",
+                                                    "plover"],
                           "default": "json"},
                "json: a page; the others stream every matching event as an export file."),
     ]

@@ -76,15 +76,6 @@ class Filters:
         return EventFilter(actor=self.actor, source=self.source, target=self.target, type=self.type,
                            country=self.country, since=self.since, until=self.until, text=self.q)
 
-    def store_kwargs(self) -> dict[str, Any]:
-        """Keyword filters for the store's export functions."""
-        flt = self.store_filter()
-        return {f.name: getattr(flt, f.name) for f in fields(flt) if getattr(flt, f.name) is not None}
-
-    def extras(self) -> list[str]:
-        """Names of the set filters the store's own filter does not know."""
-        return [n for n in ("sector", "quad", "place", "doc", "min_confidence") if getattr(self, n) is not None]
-
     def where(self, dialect: str) -> tuple[str, list[Any]]:
         """SQL condition on alias ``e`` and its parameters."""
         try:
@@ -301,9 +292,14 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
         ApiError: 404 when there is no such document.
     """
     db = store.db
-    row = db.one("SELECT d.id, d.doc_id, d.url, d.title, d.published, d.lang, s.name, d.text, dd.doc_id "
-                 "FROM documents d LEFT JOIN sources s ON s.id = d.source_id "
-                 "LEFT JOIN documents dd ON dd.id = d.duplicate_of WHERE d.doc_id = ?", (doc_id,))
+    sql = ("SELECT d.id, d.doc_id, d.url, d.title, d.published, d.lang, s.name, d.text, dd.doc_id "
+           "FROM documents d LEFT JOIN sources s ON s.id = d.source_id "
+           "LEFT JOIN documents dd ON dd.id = d.duplicate_of WHERE d.doc_id = ?")
+    row = db.one(sql, (doc_id,))
+    if row is None and "document_aliases" in db.tables():  # the same article stored under another id
+        alias = db.one("SELECT d.doc_id FROM document_aliases a JOIN documents d ON d.id = a.document_id "
+                       "WHERE a.doc_id = ? ORDER BY a.id LIMIT 1", (doc_id,))
+        row = db.one(sql, (alias[0],)) if alias else None
     if row is None:
         raise ApiError(f"no document {doc_id!r}", 404)
     pk = row[0]

@@ -1,5 +1,5 @@
-"""Streaming an export (csv, jsonl, parquet, gdelt, plover) over HTTP: the store's own
-export function writes into a bounded queue from a worker thread, the response reads it.
+"""Streaming an export (csv, jsonl, parquet, gdelt, gdelt-mentions, plover) over HTTP: the
+export writers write into a bounded queue from a worker thread, the response reads it.
 A client that goes away stops the export at its next write."""
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ CONTENT_TYPES = {
     "jsonl": "application/x-ndjson; charset=utf-8",
     "plover": "application/x-ndjson; charset=utf-8",
     "gdelt": "text/tab-separated-values; charset=utf-8",
+    "gdelt-mentions": "text/tab-separated-values; charset=utf-8",
     "parquet": "application/vnd.apache.parquet",
 }
-EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "plover": "jsonl", "gdelt": "tsv", "parquet": "parquet"}
+EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "plover": "jsonl", "gdelt": "tsv", "gdelt-mentions": "mentions.tsv",
+              "parquet": "parquet"}
 _END = object()
 _CHUNK = 64 * 1024
 
