@@ -124,8 +124,8 @@ def _aliases(dialect: str) -> list[str]:
 def _aggregates(dialect: str) -> list[str]:
     # counts by type, quad class, day, country and dyad (chronik serve's /api/stats and
     # /api/dyads) read this index alone instead of the wide event rows
-    return ["CREATE INDEX IF NOT EXISTS events_aggregates ON events(type, date, quad, location_country, source_country, "
-            "target_country, intensity)"]
+    return ["CREATE INDEX IF NOT EXISTS events_aggregates ON events(type, date, quad, location_country, "
+            "source_country, target_country, intensity)"]
 
 
 MIGRATIONS: list[Migration] = [
