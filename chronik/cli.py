@@ -202,9 +202,10 @@ def _register_plugins() -> None:
         return
     for cmd in COMMANDS:
         cli.add_command(cmd)
-    from .cli_watch import COMMANDS as WATCH
+    from .cli_serve import COMMANDS as SERVE_COMMANDS  # imports click only; the server loads on use
+    from .cli_watch import COMMANDS as WATCH_COMMANDS
 
-    for cmd in WATCH:
+    for cmd in [*SERVE_COMMANDS, *WATCH_COMMANDS]:
         cli.add_command(cmd)
 
 
