@@ -6,7 +6,7 @@ import os
 
 import click
 
-from .cli_store import _guard, _open, db_option
+from .cli_store import _guard, _open, allow_private_option, db_option
 
 
 @click.command("serve")
@@ -20,8 +20,9 @@ from .cli_store import _guard, _open, db_option
               help="A request whose queries take longer gets a 503 (0: no limit).")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info",
               show_default=True, help="Server log level (debug also logs every request).")
+@allow_private_option
 @_guard
-def serve(db, host, port, allow_ingest, token, query_timeout, log_level) -> None:
+def serve(db, host, port, allow_ingest, token, query_timeout, log_level, allow_private_urls) -> None:
     """Serve the event store: a JSON API (/api/events, /api/stats, ..., /openapi.json)
     and a web page at / with a timeline, actor network, map, event table and documents."""
     try:
@@ -29,6 +30,9 @@ def serve(db, host, port, allow_ingest, token, query_timeout, log_level) -> None
     except ImportError as exc:
         raise click.ClickException(f"chronik serve needs the serve extra: pip install 'chronik[serve]' ({exc.name})")
     _open(db, must_exist=not allow_ingest).close()
+    from .fetch import configure, options_from_cli
+
+    configure(options_from_cli(allow_private_urls))  # POSTed article URLs: the URL policy of chronik.fetch
     if not allow_ingest and token:
         click.echo("chronik: warning: --token is ignored without --allow-ingest", err=True)
     where = f"http://{host}:{port}/" if ":" not in host else f"http://[{host}]:{port}/"

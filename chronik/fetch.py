@@ -311,7 +311,7 @@ class Fetcher:
                 parser.parse(resp.body.decode("utf-8", "replace").splitlines())
             except FetchError as exc:
                 if "E016" in exc.message:
-                    raise
+                    raise FetchError(url, exc.message) from None
                 parser = None  # no robots.txt (404) or none readable: everything is allowed
             self._robots[key] = parser
         parser = self._robots[key]

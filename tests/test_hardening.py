@@ -286,6 +286,14 @@ def test_feed_parser_is_defusedxml():
     assert feedparser.api.PREFERRED_XML_PARSERS == ["defusedxml.expatreader"]
 
 
+def test_surrogate_character_references_in_a_feed():
+    body = " ".join([attack(0)] * 6)
+    feed = (f"<rss version='2.0'><channel><title>t &#xD800;</title><item><title>A &#55296; &#xdfff;</title>"
+            f"<guid>g1</guid><description>{body} &#xD800;</description></item></channel></rss><p &#xD800;")
+    (doc,) = documents_from_bytes(feed.encode(), "s.rss")
+    assert isinstance(doc, Document) and "\ufffd" in doc.title
+
+
 def test_feed_entries_are_capped(small_limits):
     from chronik.ingest.feeds import documents_from_feed_text
 

@@ -270,7 +270,7 @@ def test_server_page_and_assets_come_from_the_package(server):
 def test_server_ingest_needs_the_flag_and_token_and_is_idempotent(served_db, tmp_path):
     db = str(tmp_path / "write.db")
     shutil.copyfile(served_db, db)
-    srv = ServerProcess(db, "--allow-ingest", "--token", "s3cret")
+    srv = ServerProcess(db, "--allow-ingest", "--token", "s3cret", "--allow-private-urls")  # fetches from loopback
     try:
         text = ("Armenia accused Azerbaijan on Monday of shelling villages near the border, "
                 "the defence ministry in Yerevan said.")

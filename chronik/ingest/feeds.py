@@ -98,6 +98,8 @@ def _from_entry(entry: Any, doc_id: str, link: str | None, *, published: str | N
 
 
 _ENTITY = re.compile(rb"<!ENTITY", re.I)
+# numeric character references to UTF-16 surrogates (U+D800-DFFF), hexadecimal or decimal
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|5734[0-3]));")
 _ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
 
 
@@ -123,10 +125,13 @@ def parse_feed(data: str | bytes, path: str) -> Any:
             raise InputError(path, Errors.E017.format(detail="the feed declares XML entities "
                                                             "(entity expansion and external entities are not allowed)"))
     feedparser.api.PREFERRED_XML_PARSERS = ["defusedxml.expatreader"]
+    raw = _SURROGATE_REF.sub(b"&#xFFFD;", raw)  # feedparser's loose parser fails on "&#xD800;"
     try:
         return feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False, sanitize_html=True)
     except DefusedXmlException as exc:
         raise InputError(path, Errors.E017.format(detail=type(exc).__name__)) from None
+    except (ValueError, UnicodeError, LookupError, RecursionError) as exc:
+        raise InputError(path, Errors.E009.format(detail=f"unreadable feed ({type(exc).__name__}: {exc})"[:200])) from None
 
 
 def documents_from_feed_text(text: str | bytes, path: str, *, published: str | None = None, lang: str | None = None,
