@@ -7,6 +7,7 @@ import sys
 import click
 
 from . import __version__
+from .cli_options import jobs_option
 from .errors import ChronikError, Errors, InputError
 
 LANG_CHOICES = ["auto", "de", "en"]
@@ -45,8 +46,15 @@ def cli() -> None:
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default="auto", show_default=True, help="Language of the articles.")
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date; overrides dates found in the articles.")
 @click.option("--include-negated", is_flag=True, help="Also emit negated events, with status 'negated'.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to FILE instead of stdout.")
-def extract(paths, fmt, lang, published, include_negated, output) -> None:
+@click.option("-o", "--output", default="-", metavar="FILE|DIR",
+              help="Write to FILE instead of stdout (with --dask: the output directory).")
+@jobs_option
+@click.option("--dask", "dask_address", metavar="SCHEDULER|local:N",
+              help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local worker "
+                   "processes. Writes partitioned Parquet to the -o directory; re-running skips finished partitions.")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
+              help="With --dask: how often a failed partition is tried again.")
+def extract(paths, fmt, lang, published, include_negated, output, jobs, dask_address, retries) -> None:
     """Extract events from articles. PATHS are files, directories (recursive) or - for stdin.
 
     Input kinds are detected from content: scraped text, HTML pages, JSON Lines corpora
@@ -54,36 +62,51 @@ def extract(paths, fmt, lang, published, include_negated, output) -> None:
     """
     from .ingest import load_documents
     from .output import WRITERS
-    from .pipeline import process
+    from .parallel import MIN_POOL, code_documents
     from .settings import Options
 
-    if fmt is None:
-        fmt = "table" if output.isatty() else "jsonl"
-    write = WRITERS[fmt]
     options = Options.load(include_negated=include_negated)
-    failed = 0
-    bar = _progress(sys.stderr.isatty(), "extract")
+    if dask_address:
+        _extract_dask(paths, dask_address, output, options, lang, published, retries)
+        return
     try:
-        for item in load_documents(paths, published=published, lang=None if lang == "auto" else lang):
-            if isinstance(item, InputError):
-                failed += 1
-                _error(str(item))
-                continue
-            try:
-                doc = process(item, options)
-            except ChronikError as exc:
-                failed += 1
-                _error(f"{item.path or item.id}: {exc.message}")
-                continue
-            except Exception as exc:  # a bug must not stop a batch: report it and go on
-                failed += 1
-                _error(f"{item.path or item.id}: {Errors.E099.format(detail=repr(exc))}")
-                continue
-            write(doc, output)
-            bar.update(1)
-    finally:
-        bar.close()
+        out_file = click.open_file(output, "w", encoding="utf-8")
+    except OSError as exc:
+        _error(f"{output}: cannot write: {exc.strerror or exc}")
+        sys.exit(1)
+    failed = 0
+    with out_file as out:
+        write = WRITERS[fmt or ("table" if out.isatty() else "jsonl")]
+        bar = _progress(sys.stderr.isatty(), "extract")
+        try:
+            items = load_documents(paths, published=published, lang=None if lang == "auto" else lang)
+            for res in code_documents(items, jobs=jobs, options=options, min_pool=MIN_POOL if jobs is None else 0):
+                if res.error:
+                    failed += 1
+                    _error(res.error)
+                    continue
+                write(res.doc, out)
+                bar.update(1)
+        finally:
+            bar.close()
     if failed:
+        sys.exit(1)
+
+
+def _extract_dask(paths, address, output, options, lang, published, retries) -> None:
+    from .distributed import DistributedError, run_extract
+
+    if output in (None, "-"):
+        raise click.UsageError("--dask writes partitioned Parquet: name the output directory with -o DIR")
+    try:
+        rep = run_extract(paths, output, address, options=options, lang=None if lang == "auto" else lang,
+                          published=published, retries=retries, progress=sys.stderr.isatty(),
+                          on_error=_error, log=lambda msg: click.echo(f"chronik: {msg}", err=True))
+    except DistributedError as exc:
+        _error(exc.message)
+        sys.exit(1)
+    click.echo(f"chronik: {rep.summary()}", err=True)
+    if rep.failed_inputs or rep.failed_partitions:
         sys.exit(1)
 
 

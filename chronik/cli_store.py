@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .errors import ChronikError
+from .cli_options import jobs_option
 from .store.query import PLOVER_TYPES
 
 LANG_CHOICES = ["auto", "de", "en"]
@@ -134,8 +135,9 @@ def iter_inputs(paths: Iterable[str], *, published: str | None, lang: str | None
 @click.option("--no-merge", is_flag=True, help="Do not merge reports of the same event from different articles.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="HTTP timeout (s) for feeds.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@jobs_option
 @_guard
-def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) -> None:
+def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress, jobs) -> None:
     """Code articles and store documents, actor mentions and events in a database.
 
     PATHS are files, directories (recursive), JSON Lines corpora, WARC(.gz) archives,
@@ -169,8 +171,17 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) 
 
     try:
         with store:
-            rep = store.ingest(counted(iter_inputs(paths, published=published, lang=lang, timeout=timeout)),
-                               batch_size=batch_size, merge=not no_merge, on_batch=on_batch)
+            items = iter_inputs(paths, published=published, lang=lang, timeout=timeout)
+            process = None
+            if jobs != 1:
+                from .parallel import MIN_POOL, PrecodedStream, code_documents
+
+                stream = PrecodedStream(code_documents(items, jobs=jobs, min_pool=MIN_POOL if jobs is None else 0,
+                                                       needs_coding=lambda d: not store.holds_unchanged(d)),
+                                        keep=4 * batch_size)
+                items, process = iter(stream), stream.process
+            rep = store.ingest(counted(items), process=process, batch_size=batch_size, merge=not no_merge,
+                               on_batch=on_batch)
     finally:
         bar.close()
     click.echo(f"chronik: {rep.seen} inputs: {rep.added} added, {rep.updated} updated, {rep.unchanged} unchanged, "

@@ -144,18 +144,27 @@ class Store:
         """Ingest one document in its own transaction."""
         return self.ingest([doc], process=process, merge=merge)
 
-    def _ingest_one(self, doc: Document, process: Processor, merge: bool, rep: IngestReport) -> None:
+    def _lookup(self, doc: Document) -> tuple[str, int | None, bool]:
+        """(content hash, row id of the stored version, whether ingest would skip it as unchanged)."""
         db = self.db
         chash = dedup.content_hash(doc.text)
         row = db.one("SELECT id, content_hash FROM documents WHERE doc_id = ?", (doc.id,))
         if row is None and doc.url:
             row = db.one("SELECT id, content_hash FROM documents WHERE url = ?", (doc.url,))
-        existing = row[0] if row else None
-        if row is not None and row[1] == chash:
+        if row is not None:
+            return chash, row[0], row[1] == chash
+        # the same article under another name or URL is unchanged too
+        return chash, None, db.one("SELECT 1 FROM documents WHERE content_hash = ?", (chash,)) is not None
+
+    def holds_unchanged(self, doc: Document) -> bool:
+        """Whether :meth:`ingest` would skip ``doc`` as unchanged now (it need not be coded)."""
+        return self._lookup(doc)[2]
+
+    def _ingest_one(self, doc: Document, process: Processor, merge: bool, rep: IngestReport) -> None:
+        db = self.db
+        chash, existing, unchanged = self._lookup(doc)
+        if unchanged:
             rep.unchanged += 1
-            return
-        if row is None and db.one("SELECT 1 FROM documents WHERE content_hash = ?", (chash,)):
-            rep.unchanged += 1  # the same article under another name or URL
             return
         sig = dedup.minhash(doc.text)
         dup_of = self._near_duplicate(sig, existing) if sig else None
