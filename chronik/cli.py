@@ -94,7 +94,7 @@ def extract(paths, fmt, lang, published, include_negated, output, jobs, dask_add
 
 
 def _extract_dask(paths, address, output, options, lang, published, retries) -> None:
-    from .distributed import DistributedError, run_extract
+    from .cluster import DistributedError, run_extract
 
     if output in (None, "-"):
         raise click.UsageError("--dask writes partitioned Parquet: name the output directory with -o DIR")

@@ -53,12 +53,18 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def code_one(doc: Document, options: Options | None = None) -> Coded:
-    """Code one document; a failure becomes a message, never an exception."""
-    from .pipeline import process
+Processor = Callable[[Document], Document]
 
+
+def code_one(doc: Document, options: Options | None = None, process: Processor | None = None) -> Coded:
+    """Code one document with ``process`` (default: the pipeline with ``options``); a failure
+    becomes a message, never an exception."""
     try:
-        return Coded(process(doc, options))
+        if process is None:
+            from .pipeline import process as run
+
+            return Coded(run(doc, options))
+        return Coded(process(doc))
     except ChronikError as exc:
         return Coded(doc, f"{doc.path or doc.id}: {exc.message}", exc.message, coded=False)
     except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch: report it and go on
@@ -75,6 +81,7 @@ def slim(doc: Document) -> Document:
 
 # worker side ----------------------------------------------------------------------
 _OPTIONS: Options | None = None
+_PROCESS: Processor | None = None
 
 WARMUP_TEXTS = {
     "de": "Der Außenminister traf am Montag in Berlin seinen französischen Amtskollegen.",
@@ -90,17 +97,17 @@ def warm_up(options: Options | None = None) -> None:
         code_one(document_from_text(text, f"warmup-{lang}", lang=lang, published="2020-01-06"), options)
 
 
-def _init_worker(options: Options | None) -> None:
+def _init_worker(options: Options | None, process: Processor | None) -> None:
     """The pool's initializer: each worker loads the language data once (a no-op after fork)."""
-    global _OPTIONS
-    _OPTIONS = options
+    global _OPTIONS, _PROCESS
+    _OPTIONS, _PROCESS = options, process
     warm_up(options)
 
 
 def _code_chunk(docs: list[Document]) -> list[Coded]:
     out = []
     for doc in docs:
-        res = code_one(doc, _OPTIONS)
+        res = code_one(doc, _OPTIONS, _PROCESS)
         if res.coded:
             slim(res.doc)
         else:
@@ -122,7 +129,8 @@ def _wrap(item: Document | InputError | ChronikError, needs_coding: Callable[[Do
 
 def code_documents(items: Iterable[Document | InputError], *, jobs: int | None = None,
                    options: Options | None = None, chunk_size: int = CHUNK_SIZE,
-                   min_pool: int = 0, needs_coding: Callable[[Document], bool] | None = None) -> Iterator[Coded]:
+                   min_pool: int = 0, needs_coding: Callable[[Document], bool] | None = None,
+                   process: Processor | None = None) -> Iterator[Coded]:
     """Code a stream of documents with ``jobs`` processes, yielding results in input order.
 
     Args:
@@ -133,6 +141,8 @@ def code_documents(items: Iterable[Document | InputError], *, jobs: int | None =
         min_pool: start a pool only when the stream holds more documents than this.
         needs_coding: documents for which it returns False pass through uncoded
             (``Coded.coded`` is False), e.g. those a store already holds unchanged.
+        process: the coder, a picklable function ``Document -> Document`` (default: the
+            pipeline with ``options``).
     """
     jobs = cpu_count() if jobs is None else max(1, jobs)
     it = iter(items)
@@ -145,9 +155,9 @@ def code_documents(items: Iterable[Document | InputError], *, jobs: int | None =
     if jobs == 1:
         for item in stream:
             res, todo = _wrap(item, needs_coding)
-            yield code_one(item, options) if todo else res
+            yield code_one(item, options, process) if todo else res
         return
-    yield from _pooled(stream, jobs, options, chunk_size, needs_coding)
+    yield from _pooled(stream, jobs, options, chunk_size, needs_coding, process)
 
 
 def _start_method() -> str:
@@ -157,14 +167,14 @@ def _start_method() -> str:
 
 
 def _pooled(stream: Iterator[Document | InputError], jobs: int, options: Options | None, chunk_size: int,
-            needs_coding: Callable[[Document], bool] | None) -> Iterator[Coded]:
+            needs_coding: Callable[[Document], bool] | None, process: Processor | None) -> Iterator[Coded]:
     method = _start_method()
     if method == "fork":
         warm_up(options)  # once, here: the forked workers share the loaded data (copy-on-write)
     ctx = multiprocessing.get_context(method)
     pending: deque[tuple[list[tuple[Coded, bool]], Future | None]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(options,)) as pool:
+                             initargs=(options, process)) as pool:
         try:
             while True:
                 chunk = list(itertools.islice(stream, chunk_size))
@@ -210,9 +220,11 @@ class PrecodedStream:
     Only the last ``keep`` documents are remembered, so memory stays bounded.
     """
 
-    def __init__(self, results: Iterable[Coded], options: Options | None = None, keep: int = 1000):
+    def __init__(self, results: Iterable[Coded], options: Options | None = None, keep: int = 1000,
+                 process: Processor | None = None):
         self.results = results
         self.options = options
+        self.fallback = process
         self.keep = keep
         self._state: dict[int, Coded] = {}
         self._order: deque[int] = deque()
@@ -236,6 +248,8 @@ class PrecodedStream:
                 raise ChronikError(res.failure)
             if res.coded:
                 return doc
+        if self.fallback is not None:
+            return self.fallback(doc)
         from .pipeline import process
 
         return process(doc, self.options)

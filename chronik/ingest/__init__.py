@@ -19,6 +19,7 @@ from .text import document_from_text
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+GZIP_CORPUS_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".json.gz")  # gzipped JSON Lines shards
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 # Chronik's own databases may sit inside a corpus folder: never read them as articles.
 SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".sqlite3", "-wal", "-shm", "-journal")
@@ -29,7 +30,7 @@ __all__ = ["load_documents", "documents_from_bytes", "document_from_text", "docu
 def doc_id_for(path: str) -> str:
     """The file name without its extension(s) (``a/b/de-1.txt`` -> ``de-1``)."""
     name = Path(path).name
-    for suffix in (".warc.gz", ".json.gz", ".jsonl", ".json", ".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".warc"):
+    for suffix in (".warc.gz", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".jsonl", ".ndjson", ".json", ".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".warc"):
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return Path(name).stem or name
@@ -228,9 +229,15 @@ def _read_file(path: str, *, published: str | None, lang: str | None) -> Iterato
         yield from warc.documents_from_warc(path, published=published, lang=lang)
         return
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        yield InputError(path, Errors.E009.format(detail=exc.strerror or str(exc)))
+        if path.lower().endswith(GZIP_CORPUS_SUFFIXES):
+            import gzip
+
+            with gzip.open(path, "rb") as f:
+                data = f.read()
+        else:
+            with open(path, "rb") as f:
+                data = f.read()
+    except (OSError, EOFError) as exc:
+        yield InputError(path, Errors.E009.format(detail=getattr(exc, "strerror", None) or str(exc)))
         return
     yield from documents_from_bytes(data, path, published=published, lang=lang)
