@@ -168,30 +168,33 @@ def _start_method() -> str:
 
 def _pooled(stream: Iterator[Document | InputError], jobs: int, options: Options | None, chunk_size: int,
             needs_coding: Callable[[Document], bool] | None, process: Processor | None) -> Iterator[Coded]:
+    pending: deque[tuple[list[tuple[Coded, bool]], Future | None]] = deque()
+    pool: ProcessPoolExecutor | None = None  # started at the first document to code (a re-run may have none)
+    try:
+        while True:
+            chunk = list(itertools.islice(stream, chunk_size))
+            if not chunk:
+                break
+            wrapped = [_wrap(item, needs_coding) for item in chunk]
+            todo = [res.doc for res, t in wrapped if t]
+            if todo and pool is None:
+                pool = _start_pool(jobs, options, process)
+            pending.append((wrapped, pool.submit(_code_chunk, todo) if todo else None))
+            while len(pending) >= 2 * jobs:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(jobs: int, options: Options | None, process: Processor | None) -> ProcessPoolExecutor:
     method = _start_method()
     if method == "fork":
         warm_up(options)  # once, here: the forked workers share the loaded data (copy-on-write)
-    ctx = multiprocessing.get_context(method)
-    pending: deque[tuple[list[tuple[Coded, bool]], Future | None]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(options, process)) as pool:
-        try:
-            while True:
-                chunk = list(itertools.islice(stream, chunk_size))
-                if not chunk:
-                    break
-                wrapped = [_wrap(item, needs_coding) for item in chunk]
-                todo = [res.doc for res, t in wrapped if t]
-                pending.append((wrapped, pool.submit(_code_chunk, todo) if todo else None))
-                while len(pending) >= 2 * jobs:
-                    yield from _collect(*pending.popleft())
-            while pending:
-                yield from _collect(*pending.popleft())
-        except BaseException:
-            for _, fut in pending:
-                if fut is not None:
-                    fut.cancel()
-            raise
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_worker, initargs=(options, process))
 
 
 def _collect(wrapped: list[tuple[Coded, bool]], fut: Future | None) -> Iterator[Coded]:
