@@ -11,7 +11,7 @@ SHARED ?= ../shared
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,store,nlp]'
+	$(BIN)/python -m pip install --quiet -e '.[test,store,nlp,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -28,6 +28,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 	$(BIN)/python benchmarks/store_bench.py
+	$(BIN)/python benchmarks/scale_bench.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
