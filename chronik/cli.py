@@ -46,6 +46,9 @@ def cli() -> None:
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default="auto", show_default=True, help="Language of the articles.")
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date; overrides dates found in the articles.")
 @click.option("--include-negated", is_flag=True, help="Also emit negated events, with status 'negated'.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
+              help="Keep events whose calibrated confidence is at least P (0-1; default: min_confidence in settings.cfg). "
+                   "Higher trades recall for precision; 0 keeps everything the coder finds.")
 @click.option("-o", "--output", default="-", metavar="FILE|DIR",
               help="Write to FILE instead of stdout (with --dask: the output directory).")
 @jobs_option
@@ -54,7 +57,8 @@ def cli() -> None:
                    "processes. Writes partitioned Parquet to the -o directory; re-running skips finished partitions.")
 @click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
               help="With --dask: how often a failed partition is tried again.")
-def extract(paths, fmt, lang, published, include_negated, output, jobs, dask_address, retries) -> None:
+def extract(paths, fmt, lang, published, include_negated, min_confidence, output, jobs, dask_address,
+            retries) -> None:
     """Extract events from articles. PATHS are files, directories (recursive) or - for stdin.
 
     Input kinds are detected from content: scraped text, HTML pages, JSON Lines corpora
@@ -65,7 +69,8 @@ def extract(paths, fmt, lang, published, include_negated, output, jobs, dask_add
     from .parallel import MIN_POOL, code_documents
     from .settings import Options
 
-    options = Options.load(include_negated=include_negated)
+    options = Options.load(include_negated=include_negated,
+                           **({} if min_confidence is None else {"min_confidence": min_confidence}))
     if dask_address:
         _extract_dask(paths, dask_address, output, options, lang, published, retries)
         return
