@@ -271,6 +271,20 @@ def finished(part: Partition, out_dir: str) -> PartitionResult | None:
     return PartitionResult(**data)
 
 
+def _forget(part: Partition, out_dir: str) -> None:
+    """Remove what an earlier plan left under this partition's number (mark first), so the
+    directory never shows events of another partition."""
+    out = Path(out_dir)
+    for f in (out / META_DIR / f"done-{part.index:05d}.json", out / f"{part.stem}.parquet",
+              out / DOCS_DIR / f"{part.stem}.parquet"):
+        try:
+            f.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise DistributedError(f"{f}: cannot remove a stale partition file: {exc}") from None
+
+
 # the driver -------------------------------------------------------------------------------------
 def connect(address: str) -> tuple[Any, Any]:
     """(client, cluster): ``local:N`` starts N local worker processes; else the scheduler at ``address``.
@@ -361,6 +375,7 @@ def run_extract(paths: Iterable[str], out_dir: str, address: str | Any, *, optio
             rep.skipped += 1
             record(done)
         else:
+            _forget(part, out_dir)
             todo.append(part)
     if todo:
         own = isinstance(address, str)

@@ -38,7 +38,7 @@ def test_parallel_jobs2_extract_equals_single_process(scale_corpus, tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     expected = _reference_jsonl(docs)
-    assert len(expected.splitlines()) > 100  # the corpus really has events to compare
+    assert len(expected.splitlines()) > 40  # the corpus really has events to compare
     assert out.read_text(encoding="utf-8") == expected
 
 
