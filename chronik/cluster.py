@@ -200,6 +200,7 @@ def _doc_row(res: Coded) -> dict[str, Any]:
 
 def _atomic(path: Path, write: Callable[[str], Any]) -> Any:
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         out = write(str(tmp))
         os.replace(tmp, path)

@@ -180,7 +180,6 @@ def test_cluster_partition_is_finished_only_while_its_inputs_are_unchanged(tmp_p
     (corpus / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
     (part,) = plan_partitions([str(corpus)])
     out = tmp_path / "out"
-    (out / "_documents").mkdir(parents=True)
     res = cluster.run_partition(part, str(out))
     assert res.documents == 1 and res.events >= 1 and res.errors == []
     assert cluster.finished(part, str(out)) == res
