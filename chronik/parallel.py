@@ -100,6 +100,9 @@ def warm_up(options: Options | None = None) -> None:
 def _init_worker(options: Options | None, process: Processor | None) -> None:
     """The pool's initializer: each worker loads the language data once (a no-op after fork)."""
     global _OPTIONS, _PROCESS
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks
     _OPTIONS, _PROCESS = options, process
     warm_up(options)
 
@@ -143,6 +146,9 @@ def code_documents(items: Iterable[Document | InputError], *, jobs: int | None =
             (``Coded.coded`` is False), e.g. those a store already holds unchanged.
         process: the coder, a picklable function ``Document -> Document`` (default: the
             pipeline with ``options``).
+
+    Documents coded in a worker come back without their tokens (:func:`slim`); sentences,
+    mentions and events are complete.
     """
     jobs = cpu_count() if jobs is None else max(1, jobs)
     it = iter(items)
