@@ -25,7 +25,7 @@ def _valid_date(ctx, param, value):
 def _progress(enabled: bool, desc: str):
     from tqdm import tqdm
 
-    return tqdm(disable=not enabled, desc=desc, unit=" articles", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(disable=not enabled, desc=desc, unit=" documents", file=sys.stderr, dynamic_ncols=True)
 
 
 def _error(msg: str) -> None:
@@ -42,7 +42,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default=None,
-              help="Output format: table (default on a terminal), json (one object per document), jsonl (one event per line).")
+              help="Output format: table (default on a terminal), json (one JSON document: {\"documents\": [...], "
+                   "\"skipped\": [...]}), jsonl (one event per line).")
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default="auto", show_default=True, help="Language of the articles.")
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date; overrides dates found in the articles.")
 @click.option("--include-negated", is_flag=True, help="Also emit negated events, with status 'negated'.")
@@ -65,7 +66,7 @@ def extract(paths, fmt, lang, published, include_negated, min_confidence, output
     (one article a line with "text" and optionally "id", "title", "published", "url", "lang").
     """
     from .ingest import load_documents
-    from .output import WRITERS
+    from .output import WRITERS, JsonDocument
     from .parallel import MIN_POOL, code_documents
     from .settings import Options
 
@@ -80,20 +81,36 @@ def extract(paths, fmt, lang, published, include_negated, min_confidence, output
         _error(f"{output}: cannot write: {exc.strerror or exc}")
         sys.exit(1)
     failed = 0
+    skipped: list[dict] = []
+    n_events = 0
     with out_file as out:
-        write = WRITERS[fmt or ("table" if out.isatty() else "jsonl")]
+        fmt = fmt or ("table" if out.isatty() else "jsonl")
+        write = JsonDocument(out) if fmt == "json" else WRITERS[fmt]
         bar = _progress(sys.stderr.isatty(), "extract")
         try:
             items = load_documents(paths, published=published, lang=None if lang == "auto" else lang)
             for res in code_documents(items, jobs=jobs, options=options, min_pool=MIN_POOL if jobs is None else 0):
+                if res.skipped:
+                    doc = res.doc
+                    skipped.append({"doc_id": doc.id, "path": doc.path, "lang": res.skipped_lang,
+                                    "reason": res.skipped})
+                    bar.write(f"chronik: {doc.path or doc.id}: {res.skipped}", file=sys.stderr)
+                    continue
                 if res.error:
                     failed += 1
                     _error(res.error)
                     continue
                 write(res.doc, out)
+                n_events += len(res.doc.events)
+                bar.set_postfix(events=n_events, refresh=False)
                 bar.update(1)
         finally:
             bar.close()
+        if isinstance(write, JsonDocument):
+            write.close(skipped)
+    if skipped:
+        langs = sorted({s["lang"] for s in skipped})
+        click.echo(f"chronik: {len(skipped)} documents skipped (no language pack: {', '.join(langs)})", err=True)
     if failed:
         sys.exit(1)
 
@@ -139,7 +156,11 @@ def actors(paths, fmt, lang, published, output) -> None:
             failed += 1
             _error(str(item))
             continue
-        doc = pipe(item)
+        try:
+            doc = pipe(item)
+        except UnsupportedLanguage as exc:
+            click.echo(f"chronik: {item.path or item.id}: {exc.message}", err=True)
+            continue
         if fmt == "jsonl":
             for rec in mention_records(doc):
                 output.write(json.dumps(rec, ensure_ascii=False) + "\n")

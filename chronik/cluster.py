@@ -80,6 +80,7 @@ class PartitionResult:
     documents: int = 0
     events: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # documents in a language without a pack
     seconds: float = 0.0
     worker: str = ""
     peak_rss_mb: float = 0.0
@@ -90,19 +91,20 @@ class ExtractReport:
     """The outcome of :func:`run_extract`."""
 
     partitions: int = 0
-    skipped: int = 0  # finished by an earlier run
+    finished_before: int = 0  # partitions finished by an earlier run
     documents: int = 0
     events: int = 0
     failed_inputs: int = 0
+    skipped: int = 0  # documents in a language without a pack
     retried: list[str] = field(default_factory=list)
     failed_partitions: list[str] = field(default_factory=list)
     seconds: float = 0.0
     results: list[PartitionResult] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = (f"{self.partitions} partitions ({self.skipped} finished before, {len(self.retried)} retried, "
+        text = (f"{self.partitions} partitions ({self.finished_before} finished before, {len(self.retried)} retried, "
                 f"{len(self.failed_partitions)} failed): {self.documents} documents, {self.events} events, "
-                f"{self.failed_inputs} failed inputs in {self.seconds:.1f} s")
+                f"{self.skipped} skipped (language), {self.failed_inputs} failed inputs in {self.seconds:.1f} s")
         if self.failed_partitions:
             text += "; failed: " + ", ".join(self.failed_partitions) + " (run the command again to retry them)"
         return text
@@ -171,19 +173,27 @@ def _ready(options: Options | None) -> None:
 
 
 def event_record(doc: Document, i: int, ev: Event) -> dict[str, Any]:
-    """An event as a one-report stored record (what the Parquet export's rows are made of)."""
+    """An event as the export record of a one-report stored event (built as the store builds
+    its events, so the Parquet rows are those ``chronik export --format parquet`` writes)."""
+    from .model import Report, StoredEvent
+    from .records import export_record, global_event_id
+    from .store.merge import event_from_record
+
     rec = ev.to_record()
     rec["doc_id"] = doc.id
     rec["event_id"] = rec.get("event_id") or f"{doc.id}#{i + 1}"
-    rec.update(num_mentions=1, num_articles=1, num_sources=1)
-    rec["mentions"] = [{"doc_id": doc.id, "event_id": rec["event_id"], "url": doc.url, "source": doc.source,
-                        "published": doc.published, "title": doc.title, "confidence": rec.get("confidence"),
-                        "evidence": rec["evidence"]}]
-    return rec
+    stored = event_from_record(rec, StoredEvent, global_event_id=global_event_id(rec["event_id"]),
+                               num_mentions=1, num_articles=1, num_sources=1)
+    stored.reports.append(Report(
+        doc_id=doc.id, evidence_text=ev.evidence_text, evidence_start=ev.evidence_start,
+        evidence_end=ev.evidence_end, event_id=rec["event_id"], url=doc.url, source=doc.source,
+        published=doc.published, title=doc.title, lang=doc.lang, sentence=ev.sentence,
+        confidence=rec.get("confidence"), doc_length=len(doc.text)))
+    return export_record(stored)
 
 
 DOC_COLUMNS = ("doc_id", "url", "title", "published", "lang", "source", "path", "body_start", "text", "meta",
-               "mentions", "events", "coded", "failure", "error")
+               "mentions", "events", "coded", "failure", "error", "skipped", "skipped_lang")
 
 
 def _doc_row(res: Coded) -> dict[str, Any]:
@@ -195,7 +205,8 @@ def _doc_row(res: Coded) -> dict[str, Any]:
             "meta": json.dumps(doc.meta, ensure_ascii=False, default=str),
             "mentions": json.dumps([asdict(m) for m in doc.mentions], ensure_ascii=False) if res.coded else None,
             "events": json.dumps([asdict(e) for e in doc.events], ensure_ascii=False) if res.coded else None,
-            "coded": res.coded, "failure": res.failure, "error": res.error}
+            "coded": res.coded, "failure": res.failure, "error": res.error, "skipped": res.skipped,
+            "skipped_lang": res.skipped_lang}
 
 
 def _atomic(path: Path, write: Callable[[str], Any]) -> Any:
@@ -211,10 +222,10 @@ def _atomic(path: Path, write: Callable[[str], Any]) -> Any:
 
 
 def _write_events(recs: list[dict[str, Any]], path: str) -> int:
-    # the store's Parquet export writer, so the columns stay those of `chronik export --format parquet`
-    from .store.export import _parquet
+    # the export's own writer, so the columns stay those of `chronik export --format parquet`
+    from .export import write_records
 
-    return _parquet(iter(recs), path)
+    return write_records(recs, path, "parquet")
 
 
 def _write_documents(rows: list[dict[str, Any]], path: str) -> None:
@@ -242,6 +253,9 @@ def run_partition(part: Partition, out_dir: str, options: Options | None = None,
     for item in load_documents(part.inputs, published=published, lang=lang):
         coded = code_one(item, options) if isinstance(item, Document) else Coded(None, str(item), coded=False)
         rows.append(_doc_row(coded))
+        if coded.skipped:
+            res.skipped.append(f"{coded.doc.path or coded.doc.id}: {coded.skipped}")
+            continue
         if coded.error:
             res.errors.append(coded.error)
             continue
@@ -364,8 +378,11 @@ def run_extract(paths: Iterable[str], out_dir: str, address: str | Any, *, optio
         rep.documents += res.documents
         rep.events += res.events
         rep.failed_inputs += len(res.errors)
+        rep.skipped += len(res.skipped)
         for err in res.errors:
             say(err)
+        for msg in res.skipped:
+            note(msg)
         if on_result:
             on_result(res)
 
@@ -373,7 +390,7 @@ def run_extract(paths: Iterable[str], out_dir: str, address: str | Any, *, optio
     for part in parts:
         done = finished(part, out_dir)
         if done is not None:
-            rep.skipped += 1
+            rep.finished_before += 1
             record(done)
         else:
             _forget(part, out_dir)
@@ -477,7 +494,8 @@ def _document(row: dict[str, Any]) -> Coded:
     if row["coded"]:
         doc.mentions = [_mention(m) for m in json.loads(row["mentions"] or "[]")]
         doc.events = [_event(e) for e in json.loads(row["events"] or "[]")]
-    return Coded(doc, row["error"], row["failure"], coded=bool(row["coded"]))
+    return Coded(doc, row["error"], row["failure"], coded=bool(row["coded"]), skipped=row.get("skipped"),
+                 skipped_lang=row.get("skipped_lang"))
 
 
 def documents_from_parquet(out_dir: str, batch_size: int = 256) -> Iterator[Coded]:

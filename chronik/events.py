@@ -51,9 +51,10 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Event]:
         events: list[Event] = []
-        # the parse (where one is installed) only for sentences with a trigger: a parse can drop a match
-        # (a particle), never add one, and nothing outside these sentences reads it
-        if annotate([s for s in self.doc.sentences if self._sentence_matches(s)], self.code):
+        # the parse (where one is installed) only for sentences with a trigger and an actor (no actor, no
+        # source, no event): a parse can drop a match (a particle), never add one, and nothing outside
+        # these sentences reads it
+        if annotate([s for s in self.doc.sentences if s.index in self.by_sentence and self._sentence_matches(s)], self.code):
             self._matches.clear()
         for sent in self.doc.sentences:
             sdates = self._sentence_dates(sent)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .errors import ChronikError, Errors, InputError
+from .errors import ChronikError, Errors, InputError, UnsupportedLanguage
 from .model import Document
 from .settings import Options
 
@@ -36,13 +36,17 @@ class Coded:
     one-line message, as ``chronik extract`` prints it, of an unreadable input or of a
     document that could not be coded (``None`` when all went well); ``failure`` the coder's
     own message (without the path) for the latter; ``coded`` whether ``doc`` went through
-    the coder (False for failures and for documents ``needs_coding`` let pass).
+    the coder (False for failures and for documents ``needs_coding`` let pass);
+    ``skipped`` the message for a document in a language without a pack (``skipped_lang``),
+    which is skipped, not failed.
     """
 
     doc: Document | None
     error: str | None = None
     failure: str | None = None
     coded: bool = True
+    skipped: str | None = None
+    skipped_lang: str | None = None
 
 
 def cpu_count() -> int:
@@ -65,6 +69,8 @@ def code_one(doc: Document, options: Options | None = None, process: Processor |
 
             return Coded(run(doc, options))
         return Coded(process(doc))
+    except UnsupportedLanguage as exc:
+        return Coded(doc, coded=False, skipped=exc.message, skipped_lang=exc.lang)
     except ChronikError as exc:
         return Coded(doc, f"{doc.path or doc.id}: {exc.message}", exc.message, coded=False)
     except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch: report it and go on
@@ -216,6 +222,14 @@ def _collect(wrapped: list[tuple[Coded, bool]], fut: Future | None) -> Iterator[
         yield done
 
 
+def unsupported(message: str, lang: str | None) -> UnsupportedLanguage:
+    """The coder's UnsupportedLanguage again, from its message (exceptions do not travel back)."""
+    exc = UnsupportedLanguage(lang or "", "")
+    exc.message = message
+    exc.args = (message,)
+    return exc
+
+
 # the event store --------------------------------------------------------------------------
 class PrecodedStream:
     """Feeds :meth:`chronik.store.Store.ingest` with documents coded by :func:`code_documents`.
@@ -253,6 +267,8 @@ class PrecodedStream:
     def process(self, doc: Document) -> Document:
         res = self._state.pop(id(doc), None)
         if res is not None and res.doc is doc:
+            if res.skipped is not None:
+                raise unsupported(res.skipped, res.skipped_lang)
             if res.failure is not None:
                 raise ChronikError(res.failure)
             if res.coded:

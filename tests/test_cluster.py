@@ -17,7 +17,7 @@ from chronik import cluster  # noqa: E402
 from chronik.cluster import event_record, plan_partitions, run_extract  # noqa: E402
 from chronik.ingest import iter_files  # noqa: E402
 from chronik.store import open as open_store  # noqa: E402
-from chronik.store.export import flat_row  # noqa: E402
+from chronik.records import flat_row  # noqa: E402
 
 CLI = [sys.executable, "-m", "chronik"]
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -117,7 +117,7 @@ def test_cluster_worker_killed_mid_run_still_gives_the_complete_result(scale_cor
         (out / "_chronik" / "done-00002.json").unlink()
         (out / "part-00005.parquet").unlink()
         again = run_extract([str(root)], str(out), client)
-    assert (again.skipped, again.documents, again.failed_partitions) == (6, 200, [])
+    assert (again.finished_before, again.documents, again.failed_partitions) == (6, 200, [])
     assert _parquet_rows(out) == _expected_rows(docs)
 
 
