@@ -121,3 +121,15 @@ def test_parallel_small_input_stays_in_one_process(monkeypatch):
     monkeypatch.setattr(par, "_pooled", lambda *a: pytest.fail("a pool was started for 5 documents"))
     res = list(code_documents(_synthetic_docs(5), jobs=4, min_pool=par.MIN_POOL, process=synthetic.code))
     assert len(res) == 5 and json.dumps([r.error for r in res if r.error])
+
+
+def test_parallel_unsupported_language_is_skipped_not_failed(tmp_path):
+    fr = ("Le président français a rencontré lundi à Paris le chancelier allemand pour discuter de la "
+          "guerre en Ukraine et des sanctions contre la Russie, a indiqué l'Élysée dans un communiqué.")
+    docs = [document_from_text(fr, f"fr-{i}", published="2023-05-01") for i in range(3)]
+    pooled = list(code_documents(docs, jobs=2))
+    assert [r.skipped_lang for r in pooled] == ["fr"] * 3 and not any(r.error for r in pooled)
+    with open_store(str(tmp_path / "e.db")) as store:
+        stream = PrecodedStream(code_documents(docs, jobs=2))
+        rep = store.ingest(iter(stream), process=stream.process)
+    assert (rep.skipped, rep.failed, rep.added) == (3, 0, 0) and "no language pack" in rep.notes[0]
