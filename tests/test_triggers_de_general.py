@@ -81,6 +81,9 @@ FAMILIES = [
     ("Der Sicherheitsrat tagte am Montag.", "CONSULT", "tagen"),
     ("Beide Länder patrouillierten gemeinsam an der Grenze.", "COOPERATE", "patrouillieren gemeinsam"),
     ("Japan sagte Wiederaufbauhilfe zu.", "AID", "wiederaufbauhilfe"),
+    ("Deutschland lieferte Panzer an die Ukraine.", "AID", "liefern panzer"),
+    ("Schweden erkannte den Staat Palästina an.", "SUPPORT", "anerkennen staat"),
+    ("Der Außenminister reiste zu Gesprächen nach Peking.", "CONSULT", "reisen gespräch"),
 ]
 
 
@@ -101,6 +104,11 @@ EVERYDAY = [
     "Leichte Raucher setzen sich einem hohen Risiko aus.",
     "Der Trainer unterschrieb einen Vertrag bis 2007.",
     "Die Müllabfuhr in Nürnberg kostet mehr.",
+    "Die staatliche Kontrolle beschränkt sich auf Formalien.",
+    "Die Firma lieferte die Software im Mai.",
+    "Der Spieler reist am Montag nach Sardinien.",
+    "Die Firmen sind staatlich anerkannt.",
+    "Der Konzern investiert 900 Millionen Dollar in ein neues Werk.",
 ]
 
 
