@@ -32,6 +32,12 @@ class ArgumentMixin:
                 break
             if w in self.gr.DETERMINER_CASE and case is None:
                 case = self.gr.DETERMINER_CASE[w]
+                fem = getattr(self.gr, "feminine_case", None)
+                if fem is not None and m.tok_end > m.tok_start:
+                    prev = toks[k - 1].text if k > 0 else ""
+                    head = next((toks[j].text for j in range(m.tok_end - 1, m.tok_start - 1, -1) if toks[j].text[:1].isupper()),
+                                toks[m.tok_end - 1].text)
+                    case = fem(w, head, m.kind, prev[:1].isupper() and prev.isalpha() and k > 1) or case
             elif w in self.gr.TARGET_PREPOSITIONS or w in self.gr.AGENT_PREPOSITIONS or w in _OTHER_PREPS.get(self.code, ()):
                 if w in ("of", "von") and k > 0 and toks[k - 1].text.casefold() in self.gr.QUANTIFIERS:
                     k -= 2  # "tens of thousands of students", "Tausende von Menschen": not a preposition of the actor
@@ -176,6 +182,9 @@ class ArgumentMixin:
             # Agentless passive: the grammatical subject is the target.
             tgt = subj_cands[0] if subj_cands else None
             return None, tgt
+        if noun and agent is not None and 0 < agent.tok_start - h <= 3 and self.code == "de" and not self._genitive_agent(sent, h):
+            # "Festnahme von zwei Al-Qaida-Mitgliedern", "Freilassung von Gefangenen": the von phrase is acted upon
+            return None, agent
         if noun and agent is not None and 0 < agent.tok_start - h <= 3:
             # "eine Kundgebung von Gegnern des Präsidenten": the von/by phrase acts
             rest = [m for m in subj_cands if m is not agent] + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]

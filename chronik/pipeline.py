@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .errors import UnsupportedLanguage
+from .langid import SUPPORTED
 from .model import Document
 from .settings import Options
 
@@ -60,7 +62,7 @@ DEFAULT_PIPELINE = ("segment", "actors", "events")
 @dataclass
 class Pipeline:
     names: tuple[str, ...] = DEFAULT_PIPELINE
-    options: Options = field(default_factory=Options)
+    options: Options = field(default_factory=Options.load)
 
     def __post_init__(self) -> None:
         have = {"text", "lang"}
@@ -72,6 +74,14 @@ class Pipeline:
             have |= set(comp.assigns)
 
     def __call__(self, doc: Document) -> Document:
+        """Run the components on ``doc``.
+
+        Raises:
+            UnsupportedLanguage: ``doc.lang`` has no language pack (the document is skipped,
+                never coded with another language's rules).
+        """
+        if doc.lang not in SUPPORTED:
+            raise UnsupportedLanguage(str(doc.lang), ", ".join(SUPPORTED))
         for name in self.names:
             doc = REGISTRY[name].func(doc, self.options)
             if not isinstance(doc, Document):
