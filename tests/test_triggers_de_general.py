@@ -109,6 +109,7 @@ EVERYDAY = [
     "Der Spieler reist am Montag nach Sardinien.",
     "Die Firmen sind staatlich anerkannt.",
     "Der Konzern investiert 900 Millionen Dollar in ein neues Werk.",
+    "Die Regierung erkenne an, dass das Land Fortschritte gemacht habe.",
 ]
 
 
