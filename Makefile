@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench install clean
+.PHONY: demo test eval bench install clean train-confidence
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py --shared $(SHARED)
+
+train-confidence: $(STAMP)
+	$(BIN)/python scripts/train_confidence.py --shared $(SHARED)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)

@@ -413,6 +413,11 @@ class ActorFinder(CorefMixin, ContextMixin):
                 cur.gen_country = atom.country  # "Sabotagegruppen der armenischen Streitkräfte": both actors
                 return False
             return True
+        # Generic role + genitive organisation: "Geschäftsführer der Grünen", "Vorsitzender der Gewerkschaft ver.di",
+        # "spokesman for Hamas": the person speaks for the organisation and takes its sector
+        if last.kind == "role" and self._generic(last) and atom.kind in ("org", "group", "igo", "ngo") and gap \
+                and all(w in link for w in gap) and len(gap) <= 2 and not has_name:
+            return True
         # Country/demonym/prefix + role: "die aserbaidschanische Regierung", "Iran's foreign minister", "Russian President".
         if atom.kind == "role" and last.kind in ("group", "igo", "org") and not gap and len(cur.atoms) == 1:
             return True  # "Taliban fighters", "UN peacekeepers", "Hamas militants"
@@ -509,7 +514,8 @@ class ActorFinder(CorefMixin, ContextMixin):
             kind = "role" if role.role_kind == "person" else "group"
             if nation is not None and nation.kind in ("igo", "ngo", "org", "group") and nation.name:
                 name = nation.name
-                sector = sector if nation.kind != "group" else (nation.sector or sector)
+                # a group's members, or a generic role speaking for an organisation ("Geschäftsführer der Grünen": PTY)
+                sector = (nation.sector or sector) if nation.kind == "group" or self._generic(role) else sector
             if our is not None and country is None:
                 country, how = outlet_country(self.doc.source), "outlet"
             if self._former(toks, p.start):

@@ -32,6 +32,12 @@ class ArgumentMixin:
                 break
             if w in self.gr.DETERMINER_CASE and case is None:
                 case = self.gr.DETERMINER_CASE[w]
+                fem = getattr(self.gr, "feminine_case", None)
+                if fem is not None and m.tok_end > m.tok_start:
+                    prev = toks[k - 1].text if k > 0 else ""
+                    head = next((toks[j].text for j in range(m.tok_end - 1, m.tok_start - 1, -1) if toks[j].text[:1].isupper()),
+                                toks[m.tok_end - 1].text)
+                    case = fem(w, head, m.kind, prev[:1].isupper() and prev.isalpha() and k > 1) or case
             elif w in self.gr.TARGET_PREPOSITIONS or w in self.gr.AGENT_PREPOSITIONS or w in _OTHER_PREPS.get(self.code, ()):
                 if w in ("of", "von") and k > 0 and toks[k - 1].text.casefold() in self.gr.QUANTIFIERS:
                     k -= 2  # "tens of thousands of students", "Tausende von Menschen": not a preposition of the actor

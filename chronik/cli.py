@@ -45,8 +45,11 @@ def cli() -> None:
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default="auto", show_default=True, help="Language of the articles.")
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date; overrides dates found in the articles.")
 @click.option("--include-negated", is_flag=True, help="Also emit negated events, with status 'negated'.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
+              help="Keep events whose calibrated confidence is at least P (0-1; default: min_confidence in settings.cfg). "
+                   "Higher trades recall for precision; 0 keeps everything the coder finds.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to FILE instead of stdout.")
-def extract(paths, fmt, lang, published, include_negated, output) -> None:
+def extract(paths, fmt, lang, published, include_negated, min_confidence, output) -> None:
     """Extract events from articles. PATHS are files, directories (recursive) or - for stdin.
 
     Input kinds are detected from content: scraped text, HTML pages, JSON Lines corpora
@@ -60,7 +63,8 @@ def extract(paths, fmt, lang, published, include_negated, output) -> None:
     if fmt is None:
         fmt = "table" if output.isatty() else "jsonl"
     write = WRITERS[fmt]
-    options = Options.load(include_negated=include_negated)
+    options = Options.load(include_negated=include_negated,
+                           **({} if min_confidence is None else {"min_confidence": min_confidence}))
     failed = 0
     bar = _progress(sys.stderr.isatty(), "extract")
     try:

@@ -89,8 +89,10 @@ class ContextMixin:
         seen_roles: dict[str, str] = {}  # role label -> country of its latest mention with one
         for m in mentions:
             if m.actor.country is None and m.actor.role and m.actor.role in seen_roles and m.how != "coreference" \
-                    and self._definite(m) and not per_sentence.get(m.sentence):
-                # "The police said ..." after "the police of Kenya", in a sentence that names no country
+                    and self._definite(m) and (not per_sentence.get(m.sentence) or m.kind != "role"):
+                # "The police said ..." after "the police of Kenya", in a sentence that names no country;
+                # a body ("the Parliament's decision" after "the Parliament of Iraq") is the one named before,
+                # also where the sentence names another country
                 m.actor = replace(m.actor, country=seen_roles[m.actor.role])
                 m.how = "context"
             if m.actor.role and m.actor.country and m.actor.country not in ("IGO", "NGO"):

@@ -22,8 +22,11 @@ from .circumstances import CircumstanceMixin
 from .clauses import ClauseMixin
 from .lang import get_grammar, get_lang
 from .model import Actor, Document, Event, Mention, Sentence
+from .parse import annotate
 from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, MUTUAL, OWN_FORCES_TYPES, REACTIONS, score_for
 from .settings import Options
+from .confidence import calibrate, event_cues
+from .evaluative import CAMEO as CRITICISM_CAMEO, find_criticism
 from .triggers import TriggerMatch, get_lexicon
 
 class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
@@ -48,6 +51,11 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Event]:
         events: list[Event] = []
+        # the parse (where one is installed) only for sentences with a trigger and an actor (no actor, no
+        # source, no event): a parse can drop a match (a particle), never add one, and nothing outside
+        # these sentences reads it
+        if annotate([s for s in self.doc.sentences if s.index in self.by_sentence and self._sentence_matches(s)], self.code):
+            self._matches.clear()
         for sent in self.doc.sentences:
             sdates = self._sentence_dates(sent)
             mentions = self.by_sentence.get(sent.index, [])
@@ -77,7 +85,36 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
                         ev.target = None  # nobody is the target of a resignation
                     self._conditional_threat(sent, match, ev)
                     events.append(ev)
+            crit = self._criticism(sent, mentions, sdates, events)
+            if crit is not None:
+                events.append(crit)
         return self._prefer_verbs(events)
+
+    def _criticism(self, sent: Sentence, mentions: list[Mention], sdates, events: list[Event]) -> Event | None:
+        """A negative evaluation by a speaker is an ACCUSE (chronik/evaluative.py), unless the
+        sentence already holds the speaker's disapproval."""
+        found = find_criticism(self, sent, mentions, events)
+        if found is None:
+            return None
+        k, speaker, tgt, referred = found
+        src_actor = speaker.actor
+        if any(e.sentence == sent.index and e.type in ("ACCUSE", "REJECT") and _state_key(e.source) == _state_key(src_actor)
+               for e in events):
+            return None
+        tgt_actor = self._actor(tgt, sent, mentions) if tgt is not None else referred
+        date, precision = self._event_date(sent, k, sdates)
+        sc = score_for("ACCUSE", "disapprove")
+        cues = event_cues(self.code, "ACCUSE", sent, k, speaker, tgt, src_actor, tgt_actor, mentions, passive=False,
+                          noun=False, multiword=False, status="asserted", speaker=True, quoted=self._in_quote(sent, k),
+                          subordinate=False, demonym=False)
+        cues["evaluative"] = 1.0
+        return Event(
+            doc_id=self.doc.id, type="ACCUSE", source=self._on_date(src_actor, date), target=self._on_date(tgt_actor, date),
+            evidence_text=sent.text, evidence_start=sent.start, evidence_end=sent.end, sentence=sent.index,
+            mode="disapprove", context=[], cameo=CRITICISM_CAMEO, quad=sc.quad, intensity=sc.intensity, date=date,
+            date_precision=precision, location=None, status="asserted", lang=self.code, confidence=0.5,
+            rule="ACCUSE:evaluative", trigger=sent.tokens[k].text, headline=sent.is_title, cues=cues,
+        )
 
     def _result_clause(self, sent: Sentence, match: TriggerMatch, coded: list[tuple[TriggerMatch, Event]]) -> bool:
         """Part of an act just coded: its outcome (", killing or wounding 50" after an attack) or its
@@ -446,6 +483,9 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         sc = score_for(etype, trig.mode if etype == trig.type else None)
         cameo = trig.cameo if etype == trig.type and trig.cameo else sc.cameo
         conf = 0.45 + (0.2 if tgt_actor is not None else 0) + (0.1 if len(trig.words) > 1 else 0) + (0.1 if not passive else 0)
+        cues = event_cues(self.code, etype, sent, h, src, tgt, src_actor, tgt_actor, mentions, passive=passive, noun=noun,
+                          multiword=len(trig.words) > 1, status=status, speaker=speaker is not None,
+                          quoted=self._in_quote(sent, h), subordinate=subordinate, demonym=dem is not None and tgt_actor is dem[1])
         return Event(
             doc_id=self.doc.id, type=etype, source=self._on_date(src_actor, date),
             target=self._on_date(tgt_actor, date),
@@ -454,7 +494,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             intensity=sc.intensity, date=date, date_precision=precision, location=location,
             status=status, reported_by=reported_by, lang=self.code, confidence=min(conf, 0.95),
             rule=f"{trig.type}:{' '.join(trig.words)}", trigger=" ".join(toks[k].text for k in sorted(match.tokens)),
-            headline=sent.is_title, from_noun=noun and not sent.is_title,
+            headline=sent.is_title, from_noun=noun and not sent.is_title, cues=cues,
         )
 
 
@@ -537,6 +577,7 @@ def code_events(doc: Document, options: Options | None = None) -> Document:
     events = coder.run()
     if options.dedup_within_doc:
         events = dedup(events)
+    calibrate(events, doc.lang or "en")
     doc.events = [e for e in events if e.confidence >= options.min_confidence]
     for n, ev in enumerate(doc.events, 1):
         ev.event_id = f"{doc.id}#{n}"

@@ -73,6 +73,8 @@ class Gazetteer:
                 words = self._split(row["form"])
                 if "cs" in flags:  # only as written in capitals: "US", "WHO"
                     self.exact.setdefault(tuple(w.upper() for w in words), e)
+                elif "cap" in flags:  # only capitalised, as a German noun: "die Grünen" (not "die grünen Hügel")
+                    self.exact.setdefault(tuple(w[:1].upper() + w[1:] for w in words), e)
                 else:
                     self.surface.setdefault(tuple(w.casefold() for w in words), e)
                     k = self.key(words)
@@ -136,9 +138,9 @@ def _role_lemma_cached(code: str, lemma: str) -> Entry | None:
     # German compounds: the longest known head noun at the end of the word.
     for k in range(1, len(lemma) - MIN_COMPOUND_HEAD + 1):
         tail = lemma[k:]
-        e = g.roles.get((g.lang.stem(tail),)) or g.roles.get((tail,))
-        if e:
-            return e
+        e = g.roles.get((tail,)) or g.roles.get((g.lang.stem(tail),))
+        if e and not (len(tail) < len(e.form) and e.form.startswith(tail)):
+            return e  # but a truncated head is no head: "Bericht" does not end in "Richter"
     return None
 
 

@@ -122,6 +122,7 @@ class Event:
     trigger: str = ""
     headline: bool = False  # coded from the document's headline (the body's record wins on merging)
     from_noun: bool = False  # triggered by an event noun in running text ("the expulsion of ..."), not a verb
+    cues: dict[str, float] = field(default_factory=dict)  # what the coder saw (chronik.confidence weighs it); not exported
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-Lines record of EVENTS.md."""

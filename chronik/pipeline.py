@@ -60,7 +60,7 @@ DEFAULT_PIPELINE = ("segment", "actors", "events")
 @dataclass
 class Pipeline:
     names: tuple[str, ...] = DEFAULT_PIPELINE
-    options: Options = field(default_factory=Options)
+    options: Options = field(default_factory=Options.load)
 
     def __post_init__(self) -> None:
         have = {"text", "lang"}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from .lang import get_lang
 from .model import Document
-from .parse import annotate
 
 
 def segment(doc: Document) -> Document:
@@ -13,5 +12,4 @@ def segment(doc: Document) -> Document:
     for sent in doc.sentences:
         sent.tokens = lang.tokenize(sent.text, sent.start)
         lang.post_tokens(sent.tokens)
-    annotate(doc.sentences, lang.code)  # POS and dependencies where a parser is installed
     return doc

@@ -15,7 +15,7 @@ SECTORS = {"AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "GOV", "JRN", "JUD",
            "SPY", "UAF", "UNK"}
 ACTOR_KINDS = ["country", "adj", "capital", "igo", "ngo", "group", "org"]
 ROLE_KINDS = {"person", "group", "body"}
-FLAGS = {"cs", "prefix"}
+FLAGS = {"cs", "cap", "prefix"}
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}  # Kosovo (user-assigned)
 ACTOR_HEADER = "# form\tkind\tcountry\tsector\tname\tflags"
 ROLE_HEADER = "# form\tsector\trole\tkind"

@@ -16,8 +16,11 @@ GOLD = json.loads((PAGES / "gold.json").read_text(encoding="utf-8"))
 
 
 def _doc(name: str) -> Document:
+    from chronik.pipeline import Pipeline
+    from chronik.settings import Options
+
     [doc] = [d for d in load_documents([str(PAGES / name)]) if isinstance(d, Document)]
-    return chronik.process(doc)
+    return Pipeline(options=Options.load(min_confidence=0.0))(doc)  # the coder's rules, no confidence threshold
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))

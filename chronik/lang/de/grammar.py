@@ -126,6 +126,27 @@ DETERMINER_CASE = {
     "der": "nom", "die": "nom", "das": "nom", "ein": "nom", "eine": "nom",
     "den": "acc", "einen": "acc", "dem": "dat", "einem": "dat", "des": "gen", "eines": "gen",
 }
+# "der" before a feminine singular noun is dative or genitive, never nominative: "warf der Bundesregierung
+# vor" (dative), "die Pläne der Regierung" (genitive). Feminine by suffix (a rule of German word formation),
+# and female person nouns in -in for role mentions ("der Kanzlerin").
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "anz", "enz", "ur")
+FEMININE_NOUNS = frozenset(
+    "armee bundeswehr marine luftwaffe junta miliz hamas hisbollah behörde justiz regierung koalition "
+    "front liga allianz schweiz ukraine türkei slowakei mongolei krim nato uno eu afrikanische".split()
+)
+
+
+def feminine_case(det: str, noun: str, kind: str, after_noun: bool) -> str | None:
+    """The case of "der <noun>" when the noun is feminine: genitive after a noun, else dative."""
+    if det != "der":
+        return None
+    w = noun.casefold()
+    fem = w in FEMININE_NOUNS or w.endswith(FEMININE_SUFFIXES) or (kind == "role" and w.endswith("in") and len(w) > 5)
+    if not fem:
+        return None
+    return "gen" if after_noun else "dat"
+
+
 # Prepositions introducing the recipient of an act: "Sanktionen gegen Libyen", "Gespräche mit dem Iran".
 TARGET_PREPOSITIONS = frozenset("gegen mit an auf gegenüber zu zum zur nach zwischen".split())
 # Agent of a passive: "wurde von einem libanesischen Militärsprecher widersprochen".
@@ -144,6 +165,10 @@ SPEECH_LEMMAS = frozenset(
     "unterstreichen argumentieren meinen zitieren".split()
 )
 NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder niemand niemanden niemandem nichts".split())
+# Verbs that label what they speak of ("nannte den Schritt eine Farce", "bezeichnete ... als"): with a
+# negative evaluation (data/evaluative.tsv) the speaker criticises (chronik/evaluative.py).
+LABEL_LEMMAS = frozenset("nennen bezeichnen einstufen werten sprechen kommentieren".split())
+PLACE_LIKE_PREPOSITIONS = frozenset("in im aus bei nahe vor".split())
 NOT_NEGATING_NEXT = frozenset("nur".split())  # "nicht nur ... sondern auch"
 HYPOTHETICAL = frozenset("könnte könnten hätte hätten wäre wären".split())
 # Intention markers: an intended cooperative act is AGREE ("will einen Nukleargipfel").
@@ -153,7 +178,8 @@ PRONOUN_SUBJECTS = frozenset("er sie es".split())
 # "Sprecher der oppositionellen Gruppierung" (OPP), "Vertreter Libyens" (GOV).
 GENERIC_HEADS = frozenset(
     "führer anführer beamter beamte funktionär funktionärin vertreter vertreterin sprecher sprecherin anhänger anhängerin mitglied einheit spezialeinheit "
-    "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur".split()
+    "gruppe führer führerin chef chefin leiter leiterin delegation abordnung teil kommandeur "
+    "vorsitzende vorsitzender vorsitzenden geschäftsführer geschäftsführerin politiker politikerin präsidium".split()
 )
 # Verbs that carry an event noun: "setzten ihre Proteste fort", "führten Gespräche",
 # "verübten einen Anschlag", "hielten eine Kundgebung ab".

@@ -52,6 +52,10 @@ SPEECH_LEMMAS = frozenset(
     "confirm emphasize emphasise argue suggest indicate acknowledge explain predict quote believe".split()
 )
 NEGATIONS = frozenset("not n't never no neither nor nothing nobody".split())
+# Verbs that label what they speak of ("called the move a disgrace"): with a negative evaluation
+# (data/evaluative.tsv) the speaker criticises (chronik/evaluative.py).
+LABEL_LEMMAS = frozenset("call describe term label dub brand characterize characterise comment".split())
+PLACE_LIKE_PREPOSITIONS = frozenset("in at near outside from".split())
 NOT_NEGATING_NEXT = frozenset(["only"])
 HYPOTHETICAL = frozenset("could might".split())
 INTENTION = frozenset("intend plan ready willing offer promise pledge vow agree expect prepare may wish want hope seek".split())

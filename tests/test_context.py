@@ -1,0 +1,19 @@
+"""Context countries (chronik/context.py): a definite body named before keeps that country, also in a
+sentence that names another one; a role without any country takes its sentence's or article's."""
+from __future__ import annotations
+
+from .conftest import make_doc
+
+
+def test_the_parliament_is_the_one_named_before():
+    doc = make_doc("Yesterday, the Parliament of Iraq voted to expel United States troops. A State Department "
+                   "spokesperson said the United States was disappointed by the Parliament's decision.", lang="en",
+                   published="2020-01-06")
+    later = [m for m in doc.mentions if m.text.startswith("Parliament") and m.sentence == 1]
+    assert later and later[0].actor.country == "IRQ"
+
+
+def test_a_role_without_country_takes_its_sentences_country():
+    doc = make_doc("Police in Kenya arrested two men on Monday.", lang="en", published="2020-01-06")
+    [police] = [m for m in doc.mentions if m.text == "Police"]
+    assert police.actor.country == "KEN" and police.actor.sector == "COP"
