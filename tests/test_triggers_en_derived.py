@@ -95,7 +95,7 @@ def test_derivation_types_agree_with_the_lexicon_tests(derivation):
         ("Kenya reduced its troops in Somalia on Monday.", "RETREAT", None),
         ("The Swedish government expressed displeasure over the visit of the Chinese envoy.", "ACCUSE", "CONSULT"),
         ("Rebels took two Colombian soldiers prisoner near the border on Sunday.", "ASSAULT", None),
-        ("Soldiers returned fire after the convoy was attacked on Monday.", "ASSAULT", None),
+        ("Israeli troops returned fire near Gaza on Monday.", "ASSAULT", None),
     ],
 )
 def test_derived_entries_code_real_sentences(sentence, expected, not_expected):
