@@ -69,6 +69,19 @@ def bench_ingest(db: str, n: int) -> None:
     print(f"re-ingest: {again.unchanged} unchanged in {time.perf_counter() - t0:.1f} s")
 
 
+def bench_export(db: str, tmp: str) -> None:
+    """Every export format over the ingested store: events/s and file size."""
+    from chronik.export import FORMATS, export
+
+    with store_mod.open(db) as store:
+        for fmt in FORMATS:
+            out = os.path.join(tmp, f"export.{fmt}")
+            t0 = time.perf_counter()
+            n = export(store, out, fmt)
+            dt = time.perf_counter() - t0
+            print(f"export {fmt}: {n} events in {dt:.1f} s = {n / dt:.0f} events/s, {os.path.getsize(out) / 1e6:.1f} MB")
+
+
 COUNTRIES = ["USA", "RUS", "UKR", "CHN", "FRA", "DEU", "GBR", "TUR", "IRN", "ISR", "ARM", "AZE", "IND", "PAK", "JPN",
              "KOR", "PRK", "SYR", "IRQ", "EGY", "SAU", "POL", "GEO", "BLR", "KAZ", "BRA", "MEX", "NGA", "ETH", "SDN"]
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
@@ -134,6 +147,7 @@ def main() -> None:
     tmp = tempfile.mkdtemp(prefix="chronik-bench-")
     print(f"chronik store benchmark: {args.articles} articles, {args.events} events (synthetic coder, no NLP)")
     bench_ingest(args.db or os.path.join(tmp, "ingest.db"), args.articles)
+    bench_export(args.db or os.path.join(tmp, "ingest.db"), tmp)
     bench_query(os.path.join(tmp, "query.db"), args.events)
     if not args.keep:
         for name in os.listdir(tmp):

@@ -232,7 +232,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         adj_sector = self.gr.ADJECTIVE_SECTORS.get(tok.lemma) or self.gr.ADJECTIVE_SECTORS.get(low)
         if adj_sector and self.code != "de" and (tok.text != tok.lemma or _capitalised(tok)):
             adj_sector = None  # "Militants", "separatists": the English noun, a role
-        if adj_sector and (self.code != "de" or tok.text.islower()):
+        if adj_sector and (self.code != "de" or tok.text.islower() or tok.i == 0):  # "Regierungstreue Milizen ..."
             return Atom(i, i + 1, "adj", sector=adj_sector, role_kind="sectoradj")  # "oppositionellen"
         if low in PRONOUNS.get(self.code, {}) and (low != "sie" or tok.text == "sie"):
             return Atom(i, i + 1, "pronoun", role_kind=PRONOUNS[self.code][low])

@@ -182,6 +182,9 @@ class ArgumentMixin:
             # Agentless passive: the grammatical subject is the target.
             tgt = subj_cands[0] if subj_cands else None
             return None, tgt
+        if noun and agent is not None and 0 < agent.tok_start - h <= 3 and self.code == "de" and not self._genitive_agent(sent, h):
+            # "Festnahme von zwei Al-Qaida-Mitgliedern", "Freilassung von Gefangenen": the von phrase is acted upon
+            return None, agent
         if noun and agent is not None and 0 < agent.tok_start - h <= 3:
             # "eine Kundgebung von Gegnern des Präsidenten": the von/by phrase acts
             rest = [m for m in subj_cands if m is not agent] + [m for _, m in sorted(obj_cands, key=lambda x: (x[0], x[1].tok_start))]

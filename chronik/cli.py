@@ -7,7 +7,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import ChronikError, Errors, InputError
+from .errors import ChronikError, Errors, InputError, UnsupportedLanguage
 
 LANG_CHOICES = ["auto", "de", "en"]
 
@@ -24,7 +24,7 @@ def _valid_date(ctx, param, value):
 def _progress(enabled: bool, desc: str):
     from tqdm import tqdm
 
-    return tqdm(disable=not enabled, desc=desc, unit=" articles", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(disable=not enabled, desc=desc, unit=" documents", file=sys.stderr, dynamic_ncols=True)
 
 
 def _error(msg: str) -> None:
@@ -41,7 +41,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default=None,
-              help="Output format: table (default on a terminal), json (one object per document), jsonl (one event per line).")
+              help="Output format: table (default on a terminal), json (one JSON document: {\"documents\": [...], "
+                   "\"skipped\": [...]}), jsonl (one event per line).")
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default="auto", show_default=True, help="Language of the articles.")
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date; overrides dates found in the articles.")
 @click.option("--include-negated", is_flag=True, help="Also emit negated events, with status 'negated'.")
@@ -56,16 +57,18 @@ def extract(paths, fmt, lang, published, include_negated, min_confidence, output
     (one article a line with "text" and optionally "id", "title", "published", "url", "lang").
     """
     from .ingest import load_documents
-    from .output import WRITERS
+    from .output import WRITERS, JsonDocument
     from .pipeline import process
     from .settings import Options
 
     if fmt is None:
         fmt = "table" if output.isatty() else "jsonl"
-    write = WRITERS[fmt]
+    write = JsonDocument(output) if fmt == "json" else WRITERS[fmt]
     options = Options.load(include_negated=include_negated,
                            **({} if min_confidence is None else {"min_confidence": min_confidence}))
     failed = 0
+    skipped: list[dict] = []
+    n_events = 0
     bar = _progress(sys.stderr.isatty(), "extract")
     try:
         for item in load_documents(paths, published=published, lang=None if lang == "auto" else lang):
@@ -75,6 +78,10 @@ def extract(paths, fmt, lang, published, include_negated, min_confidence, output
                 continue
             try:
                 doc = process(item, options)
+            except UnsupportedLanguage as exc:
+                skipped.append({"doc_id": item.id, "path": item.path, "lang": exc.lang, "reason": exc.message})
+                bar.write(f"chronik: {item.path or item.id}: {exc.message}", file=sys.stderr)
+                continue
             except ChronikError as exc:
                 failed += 1
                 _error(f"{item.path or item.id}: {exc.message}")
@@ -84,9 +91,16 @@ def extract(paths, fmt, lang, published, include_negated, min_confidence, output
                 _error(f"{item.path or item.id}: {Errors.E099.format(detail=repr(exc))}")
                 continue
             write(doc, output)
+            n_events += len(doc.events)
+            bar.set_postfix(events=n_events, refresh=False)
             bar.update(1)
     finally:
         bar.close()
+    if isinstance(write, JsonDocument):
+        write.close(skipped)
+    if skipped:
+        langs = sorted({s["lang"] for s in skipped})
+        click.echo(f"chronik: {len(skipped)} documents skipped (no language pack: {', '.join(langs)})", err=True)
     if failed:
         sys.exit(1)
 
@@ -115,7 +129,11 @@ def actors(paths, fmt, lang, published, output) -> None:
             failed += 1
             _error(str(item))
             continue
-        doc = pipe(item)
+        try:
+            doc = pipe(item)
+        except UnsupportedLanguage as exc:
+            click.echo(f"chronik: {item.path or item.id}: {exc.message}", err=True)
+            continue
         if fmt == "jsonl":
             for rec in mention_records(doc):
                 output.write(json.dumps(rec, ensure_ascii=False) + "\n")

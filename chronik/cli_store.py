@@ -88,8 +88,22 @@ def _filters(actor, etype, country, since, until, text, limit) -> dict[str, Any]
 
 
 # ingest --------------------------------------------------------------------
+def _estimate_file(path: str) -> int | None:
+    """Documents in one file: its lines for a JSON Lines corpus, None for archives and feeds."""
+    low = path.lower()
+    if low.endswith((".jsonl", ".ndjson")):
+        try:
+            with open(path, "rb") as f:
+                return sum(1 for line in f if line.strip())
+        except OSError:
+            return 1
+    if low.endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml")):
+        return None
+    return 1
+
+
 def _estimate(paths: Iterable[str]) -> int | None:
-    """Cheap article count for the progress bar's ETA (None when unknown)."""
+    """Cheap document count for the progress bar's total (None when unknown)."""
     total = 0
     for p in paths:
         if p == "-" or "://" in p:
@@ -97,17 +111,14 @@ def _estimate(paths: Iterable[str]) -> int | None:
         if os.path.isdir(p):
             from .ingest import iter_files
 
-            total += sum(1 for _ in iter_files(p))
-        elif p.lower().endswith((".jsonl", ".ndjson")):
-            try:
-                with open(p, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
-            except OSError:
-                total += 1
-        elif p.lower().endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml")):
-            return None
+            files: Iterable[str] = iter_files(p)
         else:
-            total += 1
+            files = [p]
+        for f in files:
+            n = _estimate_file(f)
+            if n is None:
+                return None
+            total += n
     return total
 
 
@@ -153,28 +164,31 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, progress) 
     except (OSError, ValueError):
         width = height = 0
     # a terminal that reports no size (some ptys, CI consoles) would hide the bar: assume 100x24
-    bar = tqdm(total=_estimate(paths) if progress else None, disable=not progress, unit=" articles",
+    bar = tqdm(total=_estimate(paths) if progress else None, disable=not progress, unit=" documents",
                file=sys.stderr, dynamic_ncols=width > 0, ncols=None if width > 0 else 100,
                nrows=None if height > 0 else 24, desc="ingest")
 
-    def counted(items: Iterator[Any]) -> Iterator[Any]:
-        for item in items:
-            yield item
-            bar.update(1)
+    done = {"events": 0}
 
     def on_batch(rep: Any, n: int) -> None:
+        # counted when committed: the bar shows inputs and events that are stored
         for err in rep.errors:
             tqdm.write(f"chronik: warning: {err}", file=sys.stderr)
-        bar.set_postfix(events=rep.events, refresh=False)
+        for note in rep.notes:
+            tqdm.write(f"chronik: {note}", file=sys.stderr)
+        done["events"] += rep.events
+        bar.set_postfix(events=done["events"], refresh=False)
+        bar.update(n)
 
     try:
         with store:
-            rep = store.ingest(counted(iter_inputs(paths, published=published, lang=lang, timeout=timeout)),
+            rep = store.ingest(iter_inputs(paths, published=published, lang=lang, timeout=timeout),
                                batch_size=batch_size, merge=not no_merge, on_batch=on_batch)
     finally:
         bar.close()
     click.echo(f"chronik: {rep.seen} inputs: {rep.added} added, {rep.updated} updated, {rep.unchanged} unchanged, "
-               f"{rep.duplicates} near-duplicates, {rep.failed} failed; {rep.events} events "
+               f"{rep.duplicates} near-duplicates, {rep.aliases} aliases (same text under another id or URL), "
+               f"{rep.skipped} skipped (language), {rep.failed} failed; {rep.events} events "
                f"({rep.merged} merged with other reports) in {store.location}", err=True)
     if rep.failed:
         sys.exit(1)
@@ -212,7 +226,7 @@ def _table(records: Iterable[dict[str, Any]], out: Any) -> int:
 @_guard
 def query(db, actor, etype, country, since, until, text, limit, fmt, output) -> None:
     """Find stored events: by actor, type, country, date range and full text."""
-    from .store.export import export
+    from .export import export
 
     with _open(db, must_exist=True) as store:
         filters = _filters(actor, etype, country, since, until, text, limit)
@@ -224,15 +238,18 @@ def query(db, actor, etype, country, since, until, text, limit, fmt, output) -> 
 
 @click.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]), required=True,
-              help="jsonl (event records with all reports), csv, parquet, gdelt (GDELT 2.0 event table), plover.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "gdelt-mentions", "plover"]),
+              required=True, help="jsonl (event records with all reports; see chronik schema), csv, parquet, "
+              "gdelt (GDELT 2.0 Events table), gdelt-mentions (GDELT 2.0 Mentions table), plover.")
 @click.option("-o", "--output", required=True, metavar="FILE", help="Output file (- for stdout, not for parquet).")
 @filter_options
 @_guard
 def export_cmd(db, fmt, output, actor, etype, country, since, until, text, limit) -> None:
     """Write stored events to a file."""
+    from .export import export
+
     with _open(db, must_exist=True) as store:
-        n = store.export(output, fmt, **_filters(actor, etype, country, since, until, text, limit))
+        n = export(store, output, fmt, **_filters(actor, etype, country, since, until, text, limit))
     if output != "-":
         click.echo(f"chronik: wrote {n} events to {output}", err=True)
 
@@ -241,15 +258,18 @@ def export_cmd(db, fmt, output, actor, etype, country, since, until, text, limit
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many top dyads.")
+@click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True,
+              help="Time series in the table: events per day, month or year (JSON has all three).")
 @_guard
-def stats(db, fmt, top) -> None:
-    """Summarise a database: documents, events, mentions, types, dyads, events per day."""
+def stats(db, fmt, top, by) -> None:
+    """Summarise a database: documents, events, mentions, types, dyads, events per day/month/year."""
     with _open(db, must_exist=True) as store:
         st = store.stats(top=top)
     if fmt == "json":
         click.echo(json.dumps(st, ensure_ascii=False, indent=2))
         return
-    for key in ("documents", "duplicates", "events", "merged_events", "event_mentions", "mentions", "sources"):
+    for key in ("documents", "duplicates", "aliases", "events", "merged_events", "event_mentions", "mentions",
+                "sources", "undated"):
         click.echo(f"{key.replace('_', ' '):<16}{st[key]:>10}")
     if st["by_type"]:
         click.echo("\nevents by type")
@@ -259,11 +279,23 @@ def stats(db, fmt, top) -> None:
         click.echo("\ntop dyads")
         for d in st["top_dyads"]:
             click.echo(f"  {d['source']} -> {d['target']:<8}{d['events']:>10}")
-    if st["per_day"]:
-        days = list(st["per_day"].items())
-        click.echo(f"\nevents per day: {len(days)} days from {days[0][0]} to {days[-1][0]}, "
-                   f"busiest {max(days, key=lambda x: x[1])[0]} ({max(n for _, n in days)})")
+    series = st[f"per_{by}"]
+    if series:
+        click.echo(f"\nevents per {by} (dated to the {by} or finer)")
+        for period, n in series.items():
+            click.echo(f"  {period:<14}{n:>10}")
+
+
+@click.command("schema")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "plover"]), default="jsonl", show_default=True,
+              help="jsonl: the export record of export/query --format jsonl; plover: the PLOVER record.")
+def schema_cmd(fmt) -> None:
+    """Print the JSON Schema of an export format (draft 2020-12)."""
+    from .schema import schema
+
+    click.echo(json.dumps(schema(fmt), ensure_ascii=False, indent=2))
 
 
 export_cmd.name = "export"
-COMMANDS = [ingest, query, export_cmd, stats]
+schema_cmd.name = "schema"
+COMMANDS = [ingest, query, export_cmd, stats, schema_cmd]

@@ -17,6 +17,7 @@ class Errors:
     E010 = "E010 invalid date {value!r}: use YYYY-MM-DD"
     E011 = "E011 unsupported language {value!r}: choose one of {choices}"
     E012 = "E012 data file {path}: line {line}: {detail}"
+    E013 = "skipped: {lang}, no language pack (Chronik codes {choices}; --lang forces one)"
     E099 = "E099 internal error while processing this document ({detail}); please report it"
 
 
@@ -38,6 +39,15 @@ class InputError(ChronikError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+class UnsupportedLanguage(ChronikError):
+    """A document is in a language Chronik has no language pack for: it is skipped, never
+    coded with another language's rules."""
+
+    def __init__(self, lang: str, choices: str):
+        super().__init__(Errors.E013.format(lang=lang, choices=choices))
+        self.lang = lang
 
 
 class DataError(ChronikError):

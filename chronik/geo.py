@@ -37,6 +37,8 @@ from chronik.model import Location
 
 MIN_POP = 1000
 ALT_MIN_POP = 15000
+# a German word that names a smaller town is taken as the word (geo.Gazetteer._common_noun)
+COMMON_NOUN_MIN_POP = 15000
 _CHUNK = 4 << 20
 _CITY_RE = re.compile(
     r'"geonameid": (\d+), "name": "([^"\\]*(?:\\.[^"\\]*)*)", "latitude": ([^,]+), "longitude": ([^,]+),'
@@ -139,7 +141,19 @@ class Gazetteer:
             place = self._find(key[:-1], hint)
         if place is None:
             return None
+        if lang == "de" and self._common_noun(text, place):
+            return None  # "bei der Wahl" is no visit to Wahl, Luxembourg
         return Location(text, place[0], place[1], place[2], place[3], place[4])
+
+    def _common_noun(self, text: str, place: _Place) -> bool:
+        """A German noun that is also the name of a small town ("Wahl", "Ende", "Mitte"): a common noun,
+        no place. Countries, regions and towns of COMMON_NOUN_MIN_POP inhabitants or more stay places."""
+        import simplemma
+
+        if place in self._countries.values() or place in self._regions.values() or place in self._exonyms.values() \
+                or not simplemma.is_known(text, lang="de"):
+            return False
+        return self.population(text) < COMMON_NOUN_MIN_POP
 
     def population(self, name: str) -> int:
         """Population of the biggest city of that name (0 when none is known): a test of whether a

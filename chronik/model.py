@@ -184,3 +184,52 @@ class Document:
             "url": self.url,
             "text": self.text,
         }
+
+
+@dataclass(slots=True)
+class Alias:
+    """The same document text stored under another id or URL."""
+
+    doc_id: str
+    url: str | None = None
+    source: str | None = None  # outlet of the alias (its URL's host when not named)
+    path: str | None = None
+
+
+@dataclass(slots=True)
+class Report:
+    """One report of a stored event: the document that reports it and the evidence."""
+
+    doc_id: str
+    evidence_text: str
+    evidence_start: int
+    evidence_end: int
+    event_id: str = ""  # the event's id within its document ("doc#3")
+    url: str | None = None
+    aliases: list[Alias] = field(default_factory=list)
+    source: str | None = None  # outlet
+    published: str | None = None
+    title: str | None = None
+    lang: str | None = None
+    sentence: int | None = None
+    confidence: float | None = None
+    doc_length: int | None = None  # characters of the cleaned document text
+    added: str | None = None  # when the document was stored (ISO timestamp, UTC)
+
+    @property
+    def urls(self) -> list[str]:
+        """The document's URL and its aliases' URLs, without repeats."""
+        return [u for u in dict.fromkeys([self.url, *(a.url for a in self.aliases)]) if u]
+
+
+@dataclass(slots=True)
+class StoredEvent(Event):
+    """An event of the event store: the coded event (its first report's record, with the
+    store's ``event_id``), the GDELT-style counts and every report, in ingest order.
+    :func:`chronik.records.export_record` is its one export shape."""
+
+    global_event_id: int = 0
+    num_mentions: int = 1
+    num_articles: int = 1
+    num_sources: int = 1
+    reports: list[Report] = field(default_factory=list)

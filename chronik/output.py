@@ -1,4 +1,4 @@
-"""Writers for ``chronik extract``: table (human), json (one object per document), jsonl (events)."""
+"""Writers for ``chronik extract``: table (human), json (one JSON document, :class:`JsonDocument`), jsonl (events)."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,32 @@ from typing import IO
 from .model import Actor, Document, Event
 
 
+def document_object(doc: Document) -> dict:
+    """``{"document": {...}, "events": [...]}`` of one processed document."""
+    return {"document": doc.to_record(), "events": [e.to_record() for e in doc.events]}
+
+
+class JsonDocument:
+    """``--format json``: one JSON document for the whole run, written as it goes:
+    ``{"documents": [{"document": ..., "events": [...]}, ...], "skipped": [...]}``, where
+    ``skipped`` lists documents in a language Chronik has no pack for."""
+
+    def __init__(self, out: IO[str]):
+        self.out = out
+        self.count = 0
+        out.write('{"documents": [')
+
+    def __call__(self, doc: Document, out: IO[str] | None = None) -> None:
+        self.out.write(("," if self.count else "") + "\n" + json.dumps(document_object(doc), ensure_ascii=False))
+        self.count += 1
+
+    def close(self, skipped: list[dict]) -> None:
+        self.out.write(("\n" if self.count else "") + '], "skipped": ' + json.dumps(skipped, ensure_ascii=False) + "}\n")
+
+
 def write_json(doc: Document, out: IO[str]) -> None:
-    obj = {"document": doc.to_record(), "events": [e.to_record() for e in doc.events]}
-    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    """One document's object on one line (the unit :class:`JsonDocument` collects)."""
+    out.write(json.dumps(document_object(doc), ensure_ascii=False) + "\n")
 
 
 def write_jsonl(doc: Document, out: IO[str]) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .errors import UnsupportedLanguage
+from .langid import SUPPORTED
 from .model import Document
 from .settings import Options
 
@@ -72,6 +74,14 @@ class Pipeline:
             have |= set(comp.assigns)
 
     def __call__(self, doc: Document) -> Document:
+        """Run the components on ``doc``.
+
+        Raises:
+            UnsupportedLanguage: ``doc.lang`` has no language pack (the document is skipped,
+                never coded with another language's rules).
+        """
+        if doc.lang not in SUPPORTED:
+            raise UnsupportedLanguage(str(doc.lang), ", ".join(SUPPORTED))
         for name in self.names:
             doc = REGISTRY[name].func(doc, self.options)
             if not isinstance(doc, Document):

@@ -28,3 +28,14 @@ def test_dative_feminine_recipient_is_the_target_not_the_source():
                  published="2023-09-20"), "ACCUSE")
     assert countries(e.source) == "ARM"
     assert countries(e.target) == "AZE"
+
+
+def test_von_after_a_patient_noun_is_the_one_acted_upon():
+    # "Festnahme von X": X is arrested, not the arresting authority
+    events = code("Die Polizei meldete am Montag die Festnahme von zwei mutmaßlichen Al-Qaida-Mitgliedern in Mainz.",
+                  published="2020-01-01")
+    assert not any(e.type == "COERCE" and sector(e.source) == "REB" for e in events)
+    # an agent noun keeps its von phrase as the actor
+    e = one(code("Am Samstag gab es eine Kundgebung von Gegnern des Präsidenten Mubarak in Kairo.", published="2005-07-30"),
+            "PROTEST")
+    assert countries(e.source) == "EGY"

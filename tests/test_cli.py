@@ -17,7 +17,9 @@ def run(*args, stdin: bytes | None = None):
 def test_cli_extract_json_document_shape():
     r = run("extract", str(FOUNDING), "--format", "json")
     assert r.returncode == 0, r.stderr.decode()
-    [obj] = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    doc = json.loads(r.stdout.decode())  # issue 11: one JSON document, not one object per line
+    assert set(doc) == {"documents", "skipped"} and doc["skipped"] == []
+    [obj] = doc["documents"]
     assert set(obj["document"]) == {"id", "title", "published", "lang", "source", "url", "text"}
     assert obj["document"]["id"] == "de-azvision-blinken-aliyev"
     assert isinstance(obj["events"], list)
@@ -66,8 +68,8 @@ def test_cli_usage_errors_exit_2(args):
 def test_cli_extract_directory_of_examples():
     r = run("extract", str(EXAMPLES), "--format", "json")
     assert r.returncode == 0, r.stderr.decode()
-    ids = {json.loads(line)["document"]["id"] for line in r.stdout.decode().splitlines()}
-    assert {"de-azvision-blinken-aliyev", "en-example-ceasefire-talks", "en-corpus-1", "de-corpus-1"} <= ids
+    ids = [d["document"]["id"] for d in json.loads(r.stdout.decode())["documents"]]
+    assert {"de-azvision-blinken-aliyev", "en-example-ceasefire-talks", "en-corpus-1", "de-corpus-1"} <= set(ids)
 
 
 @pytest.mark.parametrize("cmd", ["extract", "actors"])

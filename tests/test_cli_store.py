@@ -126,7 +126,7 @@ def test_export_formats(runner, db, tmp_path, fmt):
         assert len(recs["ASSAULT"]["mentions"]) == 2 and recs["ASSAULT"]["num_sources"] == 2
         assert {m["doc_id"] for m in recs["ASSAULT"]["mentions"]} == {"reuters-1", "afp-2"}
     elif fmt == "csv":
-        assert text.splitlines()[0].startswith("event_id,date,")
+        assert text.splitlines()[0].startswith("event_id,global_event_id,date,")
     elif fmt == "gdelt":
         rows = [line.split("\t") for line in text.splitlines()]
         assert {len(r) for r in rows} == {61}

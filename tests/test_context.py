@@ -17,3 +17,12 @@ def test_a_role_without_country_takes_its_sentences_country():
     doc = make_doc("Police in Kenya arrested two men on Monday.", lang="en", published="2020-01-06")
     [police] = [m for m in doc.mentions if m.text == "Police"]
     assert police.actor.country == "KEN" and police.actor.sector == "COP"
+
+
+def test_german_group_modifiers_give_the_sector():
+    found = {m.text: m.actor.sector for m in make_doc(
+        "Regierungstreue Milizen griffen das Dorf an. Unbekannte Täter erschossen zwei Polizisten. "
+        "Außenminister Joschka Fischer kritisierte den Angriff.", published="2004-01-01").mentions}
+    assert found["Regierungstreue Milizen"] == "PRM"
+    assert found["Unbekannte Täter"] == "UAF"
+    assert found["Außenminister Joschka Fischer"] == "GOV"  # the surname is no fisherman

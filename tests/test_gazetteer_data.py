@@ -223,7 +223,11 @@ def test_role_spot_checks(lang, form, sector, kind):
 
 @pytest.mark.parametrize("word", ["Streitkräfte", "Soldaten", "Rebellen", "Polizisten",
                                   "Demonstranten", "Flüchtlinge", "Geheimdienste",
-                                  "Abgeordneten", "Aufständische", "Mönche", "Truppen"])
+                                  "Abgeordneten", "Aufständische", "Mönche", "Truppen",
+                                  "Personen", "Ermittler", "Randalierer", "Tatverdächtigen",
+                                  "Gefangenen", "Beschäftigten", "Angestellte", "Jugendliche",
+                                  "Passanten", "Asylsuchende", "Wehrpflichtigen", "Schaulustige",
+                                  "Christen", "Muslimen", "Kopten"])
 def test_de_role_forms_are_simplemma_lemmas(word):
     simplemma = pytest.importorskip("simplemma")
     lemma = simplemma.lemmatize(word, lang="de").lower()

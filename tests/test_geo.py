@@ -129,3 +129,22 @@ def test_exonyms_file(gaz: Gazetteer) -> None:
         assert _valid_iso3(country), form
         loc = gaz.lookup(form, "de")
         assert loc is not None and loc.country == country and loc.lat is not None, form
+
+
+def test_a_german_common_noun_is_no_small_town():
+    # "bei der Wahl" is no visit to Wahl, Luxembourg; big cities that are also words stay places
+    from chronik.geo import Gazetteer
+
+    g = Gazetteer.default()
+    assert g.lookup("Wahl", "de") is None
+    assert g.lookup("Ende", "de") is None
+    assert g.lookup("Bremen", "de").country == "DEU"
+    assert g.lookup("Istanbul", "de").country == "TUR"
+    assert g.lookup("Karabach", "de").country == "AZE"
+
+
+def test_event_place_is_never_a_common_noun():
+    import chronik
+
+    doc = chronik.extract("Die Polizei nahm bei der Wahl in Bremen zwei Männer fest.", lang="de", published="2020-01-01")
+    assert all(e.location is None or e.location.name == "Bremen" for e in doc.events)

@@ -81,13 +81,29 @@ def test_reingest_changes_nothing(store):
     assert store.dump() == before
 
 
-def test_same_text_under_another_name_or_layout_is_the_same_article(store):
-    ingest(store, [doc("a", WIRE, url="https://a.example/1")])
-    before = store.dump()
+def test_issue11_same_text_under_another_name_is_an_alias(store):
+    ingest(store, [doc("a", WIRE, url="https://a.example/1", source="Reuters")])
     relaid = WIRE.replace(". ", ".\n\n").upper()
-    rep = ingest(store, [doc("b", relaid, url="https://b.example/2"), doc("a", WIRE, url="https://a.example/1")])
-    assert rep.unchanged == 2
-    assert store.dump() == before
+    rep = ingest(store, [doc("b", relaid, url="https://b.example/2", source="AFP"),
+                         doc("a", WIRE, url="https://a.example/1", source="Reuters")])
+    assert (rep.aliases, rep.unchanged, rep.added, rep.events) == (1, 1, 0, 0)
+    # the second URL is kept, listed with the document, and the alias counts as an article and a source
+    [d] = list(store.documents())
+    assert d["doc_id"] == "a" and [(a["doc_id"], a["url"], a["source"]) for a in d["aliases"]] == [
+        ("b", "https://b.example/2", "AFP")]
+    rec = next(store.events().records())
+    assert rec["mentions"][0]["urls"] == ["https://a.example/1", "https://b.example/2"]
+    assert (rec["num_articles"], rec["num_sources"]) == (2, 2)
+    assert store.stats()["aliases"] == 1
+    from chronik.model import Alias, StoredEvent
+
+    ev = next(iter(store.events()))  # typed: an Event with its counts and reports
+    assert isinstance(ev, StoredEvent) and ev.num_articles == 2 and ev.global_event_id == rec["global_event_id"]
+    assert ev.reports[0].aliases == [Alias("b", "https://b.example/2", "AFP", None)]
+    # re-ingesting changes nothing: no second alias, no events coded twice
+    dump = store.dump()
+    rep = ingest(store, [doc("b", relaid, url="https://b.example/2", source="AFP")])
+    assert (rep.aliases, rep.unchanged) == (0, 1) and store.dump() == dump
 
 
 def test_updated_article_replaces_its_events(store):
@@ -134,7 +150,7 @@ def test_reports_from_other_sources_merge(store, date2, merged):
     if merged:
         rec = next(store.events().records())
         assert (rec["num_mentions"], rec["num_articles"], rec["num_sources"]) == (2, 2, 2)
-        from chronik.store.export import records_with_mentions
+        from chronik.store.query import records_with_mentions
 
         out = list(records_with_mentions(store))
         assert [m["doc_id"] for m in out[0]["mentions"]] == ["a", "b"]
@@ -269,3 +285,6 @@ def test_compound_actors_are_queryable(store):
     ev = next(iter(store.events()))
     assert [a.country for a in ev.source] == ["USA", "FRA"]
     assert store.to_pandas()["source_country"][0] == "USA;FRA"
+    rec = next(store.events().records())  # issue 11: one shape, whatever the number of actors
+    assert [a["country"] for a in rec["source"]] == ["USA", "FRA"] and [a["country"] for a in rec["target"]] == ["RUS"]
+    assert rec["reported_by"] == [] and set(rec["source"][0]) == {"text", "name", "kb_id", "country", "sector", "role"}

@@ -65,7 +65,9 @@ def test_same_database_as_sqlite(pg_dsn, tmp_path):
 def test_migrations_recorded_once(pg_dsn):
     store_mod.open(pg_dsn).close()
     with store_mod.open(pg_dsn) as s:
-        assert s.db.all("SELECT version FROM schema_migrations ORDER BY version") == [(1,), (2,)]
+        from chronik.store.migrations import MIGRATIONS
+
+        assert s.db.all("SELECT version FROM schema_migrations ORDER BY version") == [(m.version,) for m in MIGRATIONS]
 
 
 @pytest.mark.parametrize("filters,expected", [
@@ -89,3 +91,28 @@ def test_queries(pg_dsn, filters, expected):
 def test_bad_dsn_is_one_clear_error():
     with pytest.raises(store_mod.StoreError, match="cannot connect"):
         store_mod.open("postgresql://nobody:secret@127.0.0.1:1/none")
+
+
+def test_issue11_exports_stats_and_aliases_as_in_sqlite(pg_dsn, tmp_path):
+    from chronik.export import FORMATS, export
+
+    docs = [synthetic.document(i) for i in range(12)]
+    docs.append(Document(id="alias", text=docs[2].text, lang="en", url="https://alias.example/2"))
+    docs.append(Document(id="undated", text="Officials gave no details.", lang="en"))
+    outs = []
+    for db in (str(tmp_path / "a.db"), pg_dsn):
+        with store_mod.open(db) as s:
+            rep = s.ingest(docs, process=synthetic.code, batch_size=5)
+            assert rep.aliases == 1
+            st = s.stats()
+            files = {}
+            for fmt in FORMATS:
+                out = tmp_path / f"{len(outs)}.{fmt}"
+                export(s, str(out), fmt)
+                files[fmt] = out.read_bytes() if fmt in ("jsonl", "csv", "plover") else None
+            recs = [json.loads(line) for line in files["jsonl"].decode().splitlines()]
+            for r in recs:
+                for m in r["mentions"]:
+                    m.pop("added")
+            outs.append((st, recs))
+    assert outs[0] == outs[1]

@@ -36,23 +36,26 @@ def doc_id_for(path: str) -> str:
 
 
 def iter_files(root: str) -> Iterator[str]:
-    """Walk a directory lazily (``os.scandir``, no full listing in memory), skipping hidden entries."""
+    """Walk a directory lazily (``os.scandir``; one folder's listing in memory at a time),
+    in sorted order, skipping hidden entries."""
     stack = [root]
     while stack:
         d = stack.pop()
         try:
             with os.scandir(d) as it:
-                subdirs = []
+                subdirs, files = [], []
                 for entry in it:
                     if entry.name.startswith(".") or entry.name in SKIP_NAMES or entry.name.endswith(SKIP_SUFFIXES):
                         continue
                     if entry.is_dir(follow_symlinks=False):
                         subdirs.append(entry.path)
                     elif entry.is_file():
-                        yield entry.path
-                stack.extend(sorted(subdirs, reverse=True))
+                        files.append(entry.path)
         except OSError:
             continue
+        # sorted, so output order never depends on the file system: a folder's files, then its subfolders
+        yield from sorted(files)
+        stack.extend(sorted(subdirs, reverse=True))
 
 
 def decode(data: bytes, path: str) -> str:

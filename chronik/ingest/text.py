@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..clean import clean_text
-from ..langid import detect_language
+from ..langid import detect_language, normalise_code
 from ..model import Document
 
 
@@ -23,11 +23,13 @@ def document_from_text(
         text: the raw text.
         doc_id: document id (the file name without extension by default).
         published: YYYY-MM-DD; overrides a date found in the text.
-        lang: "de", "en"; detected when None or "auto".
+        lang: "de", "en" (a tag such as "en-GB" counts as "en"); detected when None or "auto".
+            Another language is kept as given; the pipeline skips such documents.
         url, title, path, source: metadata known from elsewhere (HTML, a JSONL corpus).
     """
     cleaned = clean_text(text, title=title)
-    if not lang or lang == "auto":
+    lang = normalise_code(lang) if lang != "auto" else None
+    if not lang:
         lang = detect_language(cleaned.text)
     return Document(
         id=doc_id,

@@ -1,5 +1,6 @@
 """Chronik's event store: ingest corpora into SQLite or PostgreSQL, merge reports of the
-same event across sources, detect wire copies, query, export.
+same event across sources, detect wire copies, query (files are written by
+:mod:`chronik.export`, which builds on this package; the store never imports it).
 
 >>> import chronik.store
 >>> store = chronik.store.open("events.db")              # doctest: +SKIP
@@ -12,9 +13,10 @@ from __future__ import annotations
 
 from .backend import StoreError
 from .db import IngestReport, Store
-from .query import EventFilter, EventQuery
+from .query import EventFilter, EventQuery, records_with_mentions, stats, stored_events
 
-__all__ = ["open", "Store", "StoreError", "IngestReport", "EventFilter", "EventQuery"]
+__all__ = ["open", "Store", "StoreError", "IngestReport", "EventFilter", "EventQuery", "stored_events",
+           "records_with_mentions", "stats"]
 
 
 def open(db: str) -> Store:  # noqa: A001 - the store's natural verb

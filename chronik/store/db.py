@@ -3,8 +3,10 @@
 Ingest is idempotent and crash-safe:
 
 * every document is identified by its id and URL; its normalised content hash tells
-  whether it changed. Unchanged documents (or the same text under another name) are
-  skipped; changed ones have their events replaced inside the same transaction;
+  whether it changed. Unchanged documents are skipped; the same text under another id or
+  URL is recorded as an *alias* of the stored document (kept, listed with it, counted as
+  an article of its events, never coded twice); changed ones have their events replaced
+  inside the same transaction;
 * work is committed in batches (:meth:`Store.ingest`), one transaction per batch. A
   killed process loses at most the batch in flight, which the next run redoes, in the
   same order, so the result equals an uninterrupted run (:meth:`Store.dump` compares).
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from ..errors import ChronikError
+from ..errors import ChronikError, UnsupportedLanguage
 from ..model import Document
 from . import dedup
 from .backend import Backend, StoreError, connect
@@ -40,25 +42,30 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    aliases: int = 0
+    skipped: int = 0
     failed: int = 0
     events: int = 0
     merged: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # documents skipped on purpose (an unsupported language)
 
     @property
     def seen(self) -> int:
         """Inputs handled: documents of every outcome plus failed inputs."""
-        return self.added + self.updated + self.unchanged + self.duplicates + self.failed
+        return self.added + self.updated + self.unchanged + self.duplicates + self.aliases + self.skipped + self.failed
 
     def add(self, other: IngestReport) -> None:
-        for name in ("added", "updated", "unchanged", "duplicates", "failed", "events", "merged"):
+        for name in _COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
+        self.notes.extend(other.notes)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "duplicates": self.duplicates, "failed": self.failed, "events": self.events,
-                "merged": self.merged}
+        return {name: getattr(self, name) for name in _COUNTS}
+
+
+_COUNTS = ("added", "updated", "unchanged", "duplicates", "aliases", "skipped", "failed", "events", "merged")
 
 
 def _default_process() -> Processor:
@@ -75,7 +82,7 @@ class Store:
     """An event store in SQLite (a file path) or PostgreSQL (a ``postgresql://`` URL).
 
     Use :func:`chronik.store.open`. Query with :meth:`events`, summarise with
-    :meth:`stats`, write files with :meth:`export`.
+    :meth:`stats`; :func:`chronik.export.export` writes files from it.
     """
 
     def __init__(self, db: str):
@@ -154,14 +161,24 @@ class Store:
         if row is not None and row[1] == chash:
             rep.unchanged += 1
             return
-        if row is None and db.one("SELECT 1 FROM documents WHERE content_hash = ?", (chash,)):
-            rep.unchanged += 1  # the same article under another name or URL
-            return
+        if row is None:
+            same = db.one("SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1", (chash,))
+            if same is not None:  # the same article under another id or URL
+                if self._add_alias(same[0], doc):
+                    rep.aliases += 1
+                else:
+                    rep.unchanged += 1
+                return
+            self._drop_aliases(doc)
         sig = dedup.minhash(doc.text)
         dup_of = self._near_duplicate(sig, existing) if sig else None
         if dup_of is None:
             try:
                 process(doc)
+            except UnsupportedLanguage as exc:
+                rep.skipped += 1
+                rep.notes.append(f"{doc.path or doc.id}: {exc.message}")
+                return
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus
                 rep.failed += 1
                 msg = exc.message if isinstance(exc, ChronikError) else f"{type(exc).__name__}: {exc}"
@@ -206,6 +223,37 @@ class Store:
                            (mid, ev.evidence_text, doc.title or ""))
             rep.events += 1
         for eid in sorted(touched):
+            self._recount(eid)
+
+    def _add_alias(self, did: int, doc: Document) -> bool:
+        """Record ``doc`` (same content as stored document ``did``) as its alias; False when
+        that id and URL are already known (a re-ingest)."""
+        db = self.db
+        if db.one("SELECT 1 FROM documents WHERE id = ? AND doc_id = ? AND COALESCE(url, '') = ?",
+                  (did, doc.id, doc.url or "")):
+            return False
+        if db.one("SELECT 1 FROM document_aliases WHERE document_id = ? AND doc_id = ? AND COALESCE(url, '') = ?",
+                  (did, doc.id, doc.url or "")):
+            return False
+        db.execute("INSERT INTO document_aliases (document_id, doc_id, url, source_id, path, ingested_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?)", (did, doc.id, doc.url, self._source_id(doc), doc.path, _now()))
+        self._recount_document(did)
+        return True
+
+    def _drop_aliases(self, doc: Document) -> None:
+        """A new article under an id or URL known as an alias: the alias is superseded."""
+        if doc.url:
+            rows = self.db.all("SELECT id, document_id FROM document_aliases WHERE doc_id = ? OR url = ?",
+                               (doc.id, doc.url))
+        else:
+            rows = self.db.all("SELECT id, document_id FROM document_aliases WHERE doc_id = ?", (doc.id,))
+        for aid, did in rows:
+            self.db.execute("DELETE FROM document_aliases WHERE id = ?", (aid,))
+            self._recount_document(did)
+
+    def _recount_document(self, did: int) -> None:
+        for (eid,) in self.db.all("SELECT DISTINCT event_id FROM event_mentions WHERE document_id = ? OR document_id = "
+                                  "(SELECT duplicate_of FROM documents WHERE id = ?)", (did, did)):
             self._recount(eid)
 
     def _near_duplicate(self, sig: bytes, exclude: int | None) -> int | None:
@@ -266,6 +314,7 @@ class Store:
         db.execute("DELETE FROM event_mentions WHERE document_id = ?", (did,))
         db.execute("DELETE FROM mentions WHERE document_id = ?", (did,))
         db.execute("DELETE FROM document_lsh WHERE document_id = ?", (did,))
+        db.execute("DELETE FROM document_aliases WHERE document_id = ?", (did,))  # they had the old content
         for eid in sorted(eids):
             rep = db.one("SELECT document_id, record FROM event_mentions WHERE event_id = ? ORDER BY id LIMIT 1", (eid,))
             db.execute("DELETE FROM event_actors WHERE event_id = ?", (eid,))
@@ -296,17 +345,19 @@ class Store:
         return eid
 
     def _recount(self, eid: int) -> None:
-        """Refresh an event's mention, article and source counts (near-duplicates count as articles)."""
+        """Refresh an event's mention, article and source counts (near-duplicates and aliases
+        count as articles; an alias adds a source when it names one)."""
+        docs = ("SELECT id FROM documents WHERE id IN (SELECT document_id FROM event_mentions WHERE event_id = ?) "
+                "OR duplicate_of IN (SELECT document_id FROM event_mentions WHERE event_id = ?)")
         self.db.execute(
             "UPDATE events SET "
             "num_mentions = (SELECT COUNT(*) FROM event_mentions WHERE event_id = ?), "
-            "num_articles = (SELECT COUNT(*) FROM documents d WHERE d.id IN "
-            "  (SELECT document_id FROM event_mentions WHERE event_id = ?) OR d.duplicate_of IN "
-            "  (SELECT document_id FROM event_mentions WHERE event_id = ?)), "
-            "num_sources = (SELECT COUNT(DISTINCT COALESCE(d.source_id, -d.id)) FROM documents d WHERE d.id IN "
-            "  (SELECT document_id FROM event_mentions WHERE event_id = ?) OR d.duplicate_of IN "
-            "  (SELECT document_id FROM event_mentions WHERE event_id = ?)) "
-            "WHERE id = ?", (eid, eid, eid, eid, eid, eid))
+            f"num_articles = (SELECT COUNT(*) FROM ({docs}) x) "
+            f"  + (SELECT COUNT(*) FROM document_aliases WHERE document_id IN ({docs})), "
+            "num_sources = (SELECT COUNT(DISTINCT s) FROM ("
+            f"  SELECT COALESCE(d.source_id, -d.id) AS s FROM documents d WHERE d.id IN ({docs}) UNION ALL "
+            f"  SELECT source_id FROM document_aliases WHERE source_id IS NOT NULL AND document_id IN ({docs})) y) "
+            "WHERE id = ?", (eid, *(eid,) * 8, eid))
 
     # reading -----------------------------------------------------------
     def events(self, **filters: Any) -> Any:
@@ -326,12 +377,6 @@ class Store:
 
         return stats(self, top=top)
 
-    def export(self, out: Any, fmt: str = "jsonl", **filters: Any) -> int:
-        """Write the events to ``out`` (a path or text file) in ``fmt``; returns the count."""
-        from .export import export
-
-        return export(self, out, fmt, **filters)
-
     def dump(self) -> dict[str, list]:
         """A canonical, id-free view of the whole database, for comparing two stores."""
         from .query import canonical_dump
@@ -339,8 +384,16 @@ class Store:
         return canonical_dump(self)
 
     def documents(self) -> Iterator[dict[str, Any]]:
-        """Stored documents (without text) as dicts, in ingest order."""
-        yield from self.db.dicts(
-            "SELECT d.doc_id, d.url, d.title, d.published, d.lang, s.name AS source, d.path, "
-            "dd.doc_id AS duplicate_of, d.n_events FROM documents d LEFT JOIN sources s ON s.id = d.source_id "
-            "LEFT JOIN documents dd ON dd.id = d.duplicate_of ORDER BY d.id")
+        """Stored documents (without text) as dicts, in ingest order, each with its
+        ``aliases`` (``doc_id``, ``url``, ``source``, ``path``: the same text stored under
+        other names)."""
+        from .query import aliases_by_document
+
+        aliases = aliases_by_document(self)
+        for row in self.db.dicts(
+                "SELECT d.id, d.doc_id, d.url, d.title, d.published, d.lang, s.name AS source, d.path, "
+                "dd.doc_id AS duplicate_of, d.n_events FROM documents d LEFT JOIN sources s ON s.id = d.source_id "
+                "LEFT JOIN documents dd ON dd.id = d.duplicate_of ORDER BY d.id"):
+            row["aliases"] = [{"doc_id": a.doc_id, "url": a.url, "source": a.source, "path": a.path}
+                              for a in aliases.get(row.pop("id"), [])]
+            yield row

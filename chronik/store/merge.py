@@ -94,15 +94,16 @@ def _actors(value: Any) -> Actor | list[Actor] | None:
     return _actor(value)
 
 
-def event_from_record(rec: dict[str, Any]) -> Event:
-    """Rebuild an :class:`~chronik.model.Event` from its EVENTS.md record."""
+def event_from_record(rec: dict[str, Any], cls: type[Event] = Event, **extra: Any) -> Event:
+    """Rebuild an :class:`~chronik.model.Event` (or a subclass ``cls`` with the fields
+    ``extra``) from its EVENTS.md record."""
     ev = rec.get("evidence") or {}
     loc = rec.get("location")
     location = None
     if loc:
         location = Location(text=loc.get("text") or "", name=loc.get("name") or "", country=loc.get("country"),
                             lat=loc.get("lat"), lon=loc.get("lon"), geonames_id=loc.get("geonames_id"))
-    return Event(
+    return cls(
         doc_id=rec.get("doc_id") or "", type=rec["type"], source=_actors(rec.get("source")),
         target=_actors(rec.get("target")), evidence_text=ev.get("text") or "",
         evidence_start=ev.get("start") or 0, evidence_end=ev.get("end") or 0,
@@ -111,6 +112,7 @@ def event_from_record(rec: dict[str, Any]) -> Event:
         date_precision=rec.get("date_precision"), location=location, status=rec.get("status") or "asserted",
         reported_by=_actor(rec.get("reported_by")) if isinstance(rec.get("reported_by"), dict) else None,
         lang=rec.get("lang"), confidence=rec.get("confidence") if rec.get("confidence") is not None else 0.5,
+        **extra,
     )
 
 

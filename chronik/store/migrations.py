@@ -108,9 +108,23 @@ def _compound_actors(dialect: str) -> list[str]:
     return ["CREATE INDEX event_actors_extra ON event_actors(country, idx, event_id)"]
 
 
+def _aliases(dialect: str) -> list[str]:
+    # the same content under another id or URL: kept as an alias of the stored document
+    sql = [
+        """CREATE TABLE document_aliases (
+            id {pk}, document_id {int} NOT NULL REFERENCES documents(id), doc_id TEXT NOT NULL,
+            url TEXT, source_id {int} REFERENCES sources(id), path TEXT, ingested_at TEXT NOT NULL)""",
+        "CREATE INDEX document_aliases_doc ON document_aliases(document_id)",
+        "CREATE INDEX document_aliases_id ON document_aliases(doc_id)",
+        "CREATE INDEX document_aliases_url ON document_aliases(url)",
+    ]
+    return [render(s, dialect) for s in sql]
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema: sources, documents, lsh, mentions, events, actors, event mentions, full text", _initial),
     Migration(2, "index for further actors of compound sources and targets", _compound_actors),
+    Migration(3, "aliases: the same document under another id or URL", _aliases),
 ]
 
 

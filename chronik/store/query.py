@@ -8,15 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..model import Event
+from ..model import Alias, Report, StoredEvent
+from ..records import PLOVER_TYPES, arrow_table, export_record, flat_row, global_event_id
 from .backend import StoreError
 from .merge import event_from_record
 
 if TYPE_CHECKING:
     from .db import Store
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -131,14 +130,7 @@ class EventFilter:
         return (" AND ".join(conds) or "1 = 1"), params
 
 
-def _rows(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
-    where, params = flt.where(store.db.dialect)
-    sql = ("SELECT e.id, e.event_key, e.record, e.num_mentions, e.num_articles, e.num_sources, "
-           f"d.doc_id AS first_doc FROM events e LEFT JOIN documents d ON d.id = e.first_document_id "
-           f"WHERE {where} ORDER BY e.date, e.id")
-    if flt.limit is not None:
-        sql += f" LIMIT {int(flt.limit)}"
-    yield from store.db.dicts(sql, params)
+ORDER = "ORDER BY e.date IS NULL, e.date, e.id"  # dated events first, by date; stable across backends
 
 
 def stored_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -152,9 +144,64 @@ def stored_record(row: dict[str, Any]) -> dict[str, Any]:
     return rec
 
 
+def aliases_by_document(store: Store) -> dict[int, list[Alias]]:
+    """Document row id -> its aliases, in ingest order."""
+    out: dict[int, list[Alias]] = {}
+    for did, doc_id, url, source, path in store.db.all(
+            "SELECT a.document_id, a.doc_id, a.url, s.name, a.path FROM document_aliases a "
+            "LEFT JOIN sources s ON s.id = a.source_id ORDER BY a.id"):
+        out.setdefault(did, []).append(Alias(doc_id, url, source, path))
+    return out
+
+
+def stored_events(store: Store, flt: EventFilter | None = None, **filters: Any) -> Iterator[StoredEvent]:
+    """Stored events matching the filter, each with every report (document, URLs and
+    aliases, outlet, publication date, sentence, evidence) in ingest order. Order: dated
+    events by date, then undated ones; ties in storage order."""
+    flt = flt or EventFilter(**filters)
+    where, params = flt.where(store.db.dialect)
+    keys = "SELECT e.id FROM events e WHERE " + where + " " + ORDER
+    if flt.limit is not None:
+        keys += f" LIMIT {int(flt.limit)}"
+    sql = ("SELECT e.id, e.event_key, e.record, e.num_mentions, e.num_articles, e.num_sources, "
+           "m.local_id, m.sentence, m.evidence_text, m.evidence_start, m.evidence_end, m.confidence AS m_conf, "
+           "d.id AS did, d.doc_id, d.url, d.published, d.title, d.lang, d.ingested_at, LENGTH(d.text) AS doc_length, "
+           "s.name AS outlet FROM events e JOIN event_mentions m ON m.event_id = e.id "
+           "JOIN documents d ON d.id = m.document_id LEFT JOIN sources s ON s.id = d.source_id "
+           f"WHERE e.id IN ({keys}) {ORDER}, m.id")
+    aliases = aliases_by_document(store)
+    current: StoredEvent | None = None
+    current_id = None
+    for row in store.db.dicts(sql, params):
+        if current is None or row["id"] != current_id:
+            if current is not None:
+                yield current
+            rec = stored_record(row)
+            current_id = row["id"]
+            current = event_from_record(rec, StoredEvent, global_event_id=global_event_id(rec["event_id"]),
+                                        num_mentions=rec["num_mentions"], num_articles=rec["num_articles"],
+                                        num_sources=rec["num_sources"])
+            current.doc_id = row["doc_id"]
+        current.reports.append(Report(
+            doc_id=row["doc_id"], evidence_text=row["evidence_text"] or "", evidence_start=row["evidence_start"] or 0,
+            evidence_end=row["evidence_end"] or 0, event_id=row["local_id"], url=row["url"],
+            aliases=aliases.get(row["did"], []), source=row["outlet"], published=row["published"], title=row["title"],
+            lang=row["lang"], sentence=row["sentence"], confidence=row["m_conf"], doc_length=row["doc_length"],
+            added=row["ingested_at"]))
+    if current is not None:
+        yield current
+
+
+def records_with_mentions(store: Store, flt: EventFilter | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
+    """The export records (:func:`chronik.records.export_record`) of :func:`stored_events`."""
+    return map(export_record, stored_events(store, flt, **filters))
+
+
 class EventQuery:
-    """Lazy result of :meth:`Store.events`: iterate it for :class:`~chronik.model.Event`
-    dataclasses, or call :meth:`records` / :meth:`to_pandas`."""
+    """Lazy result of :meth:`Store.events`: iterate it for typed
+    :class:`~chronik.model.StoredEvent` dataclasses (Events with counts and reports), or
+    call :meth:`records` (export records), :meth:`to_arrow`, :meth:`to_pandas` or
+    :meth:`to_polars` (one typed flat row per event)."""
 
     def __init__(self, store: Store, **filters: Any):
         unknown = set(filters) - set(EventFilter.__dataclass_fields__)
@@ -164,48 +211,83 @@ class EventQuery:
         self.filter = EventFilter(**filters)
         self.filter.where(store.db.dialect)  # validate early
 
-    def __iter__(self) -> Iterator[Event]:
-        for row in _rows(self.store, self.filter):
-            rec = stored_record(row)
-            ev = event_from_record(rec)
-            ev.doc_id = row["first_doc"] or ev.doc_id
-            yield ev
+    def __iter__(self) -> Iterator[StoredEvent]:
+        return stored_events(self.store, self.filter)
 
     def records(self) -> Iterator[dict[str, Any]]:
-        """EVENTS.md records plus ``num_mentions``, ``num_articles``, ``num_sources``."""
-        for row in _rows(self.store, self.filter):
-            yield stored_record(row)
+        """Export records (the shape of ``chronik schema``): actors always lists, every
+        report under ``mentions``, ``num_mentions``/``num_articles``/``num_sources``."""
+        return records_with_mentions(self.store, self.filter)
 
-    def to_pandas(self) -> Any:
-        """A pandas DataFrame, one flat row per event (the columns of the CSV export).
+    def to_arrow(self) -> Any:
+        """A pyarrow Table of flat rows (:data:`chronik.records.FLAT_COLUMNS`): ``date`` as
+        date32 (the first day of its period) with ``date_precision``, codes as strings,
+        counts as int64 with nulls.
 
         Raises:
-            StoreError: pandas is not installed.
+            StoreError: pyarrow is not installed.
+        """
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise StoreError("to_arrow() needs pyarrow: pip install pyarrow") from None
+        return arrow_table([flat_row(r) for r in self.records()])
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of the flat rows: ``date`` as datetime64 (every precision
+        parses: "2001-03" is 2001-03-01 with ``date_precision`` "month"), codes as strings,
+        counts as nullable ``Int64``.
+
+        Raises:
+            StoreError: pandas (or pyarrow) is not installed.
         """
         try:
             import pandas as pd
         except ImportError:
             raise StoreError("to_pandas() needs pandas: pip install pandas") from None
-        from .export import FLAT_COLUMNS, flat_row
+        import pyarrow as pa
 
-        rows = [flat_row(r) for r in self.records()]
-        df = pd.DataFrame(rows, columns=list(FLAT_COLUMNS))
-        if len(df):
-            df["date"] = pd.to_datetime(df["date"], errors="coerce")
-        return df
+        ints = {pa.int64(): pd.Int64Dtype()}
+        return self.to_arrow().to_pandas(types_mapper=ints.get, date_as_object=False)
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame of the flat rows (``date`` as pl.Date, ints as Int64).
+
+        Raises:
+            StoreError: polars is not installed.
+        """
+        try:
+            import polars as pl
+        except ImportError:
+            raise StoreError("to_polars() needs polars: pip install polars") from None
+        return pl.from_arrow(self.to_arrow())
+
+
+def _by_period(db: Any, length: int, precisions: tuple[str, ...]) -> dict[str, int]:
+    prec = ("json_extract(record, '$.date_precision')" if db.dialect == "sqlite"
+            else "(record::jsonb ->> 'date_precision')")
+    marks = ", ".join("?" * len(precisions))
+    return {p: n for p, n in db.all(
+        f"SELECT substr(date, 1, {length}) AS p, COUNT(*) FROM events WHERE date IS NOT NULL "
+        f"AND LENGTH(date) >= {length} AND (COALESCE({prec}, CASE LENGTH(date) WHEN 4 THEN 'year' WHEN 7 "
+        f"THEN 'month' ELSE 'day' END) IN ({marks})) GROUP BY substr(date, 1, {length}) ORDER BY p", precisions)}
 
 
 def stats(store: Store, top: int = 10) -> dict[str, Any]:
-    """Corpus statistics, JSON-serialisable."""
+    """Corpus statistics, JSON-serialisable. ``per_day`` counts events dated to the day,
+    ``per_month`` those dated to the day, week or month, ``per_year`` every dated event;
+    ``undated`` the rest."""
     db = store.db
     out: dict[str, Any] = {
         "documents": db.scalar("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL"),
         "duplicates": db.scalar("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        "aliases": db.scalar("SELECT COUNT(*) FROM document_aliases"),
         "events": db.scalar("SELECT COUNT(*) FROM events"),
         "event_mentions": db.scalar("SELECT COUNT(*) FROM event_mentions"),
         "merged_events": db.scalar("SELECT COUNT(*) FROM events WHERE num_mentions > 1"),
         "mentions": db.scalar("SELECT COUNT(*) FROM mentions"),
         "sources": db.scalar("SELECT COUNT(*) FROM sources"),
+        "undated": db.scalar("SELECT COUNT(*) FROM events WHERE date IS NULL"),
     }
     out["by_type"] = {t: n for t, n in db.all("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")}
     out["top_dyads"] = [
@@ -215,8 +297,9 @@ def stats(store: Store, top: int = 10) -> dict[str, Any]:
             "AND target_country IS NOT NULL GROUP BY source_country, target_country "
             f"ORDER BY n DESC, source_country, target_country LIMIT {int(top)}")
     ]
-    out["per_day"] = {d: n for d, n in db.all(
-        "SELECT substr(date, 1, 10) AS day, COUNT(*) FROM events WHERE date IS NOT NULL GROUP BY substr(date, 1, 10) ORDER BY day")}
+    out["per_day"] = _by_period(db, 10, ("day",))
+    out["per_month"] = _by_period(db, 7, ("day", "week", "month"))
+    out["per_year"] = _by_period(db, 4, ("day", "week", "month", "year"))
     return out
 
 
@@ -234,6 +317,8 @@ _DUMP = {
               "FROM events e LEFT JOIN documents d ON d.id = e.first_document_id",
     "event_actors": "SELECT e.event_key, a.role, a.idx, a.name, a.name_norm, a.country, a.sector, a.kb_id "
                     "FROM event_actors a JOIN events e ON e.id = a.event_id",
+    "document_aliases": "SELECT d.doc_id, a.doc_id, a.url, s.name, a.path FROM document_aliases a "
+                        "JOIN documents d ON d.id = a.document_id LEFT JOIN sources s ON s.id = a.source_id",
     "event_mentions": "SELECT e.event_key, d.doc_id, m.local_id, m.sentence, m.evidence_text, m.evidence_start, "
                       "m.evidence_end, m.confidence, m.record FROM event_mentions m JOIN events e ON e.id = m.event_id "
                       "JOIN documents d ON d.id = m.document_id",

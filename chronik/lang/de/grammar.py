@@ -224,8 +224,11 @@ def is_participle(text: str, lemma: str) -> bool:
         return True  # "festgenommen", "beschossen"
     return w.endswith("en") and w == lemma and "ge" in w[:6] and not _known_verb(w)
 # Adjectives that give a generic head its sector: "Sprecher der oppositionellen Gruppierung" (OPP).
-ADJECTIVE_SECTORS = {"oppositionell": "OPP", "regierungstreu": "PRM", "aufständisch": "REB", "islamistisch": "REB",
-                     "militant": "REB", "separatistisch": "REB", "studentisch": "EDU", "kirchlich": "REL"}
+ADJECTIVE_SECTORS = {"oppositionell": "OPP", "regierungstreu": "PRM", "regierungsnah": "PRM", "regimetreu": "PRM",
+                     "aufständisch": "REB", "islamistisch": "REB", "militant": "REB", "separatistisch": "REB",
+                     "studentisch": "EDU", "kirchlich": "REL",
+                     # unidentified attackers: "Unbekannte Täter", "maskierte Männer", "bewaffnete Männer"
+                     "unbekannt": "UAF", "maskiert": "UAF", "bewaffnet": "UAF"}
 
 # Possessive determiners: "seinem Treffen", "their protest" - the possessor is the actor.
 POSSESSIVES = frozenset("sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres".split())
