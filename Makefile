@@ -6,18 +6,25 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench install clean train-confidence
+.PHONY: demo test eval bench install clean serve train-confidence
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,store,nlp]'
+	$(BIN)/python -m pip install --quiet -e '.[test,store,nlp,serve]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/chronik extract examples/ --format table
+	@$(BIN)/chronik ingest examples/ --db demo.db
+	@echo "Browse the demo store in a web page and a JSON API:"
+	@echo "  $(BIN)/chronik serve --db demo.db     (or: make serve)   then open http://127.0.0.1:8080/"
+
+serve: $(STAMP)
+	test -f demo.db || $(BIN)/chronik ingest examples/ --db demo.db
+	$(BIN)/chronik serve --db demo.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -31,6 +38,7 @@ train-confidence: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 	$(BIN)/python benchmarks/store_bench.py
+	$(BIN)/python benchmarks/server_bench.py --events 250000
 
 clean:
 	rm -rf $(VENV) build *.egg-info

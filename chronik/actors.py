@@ -20,7 +20,7 @@ import simplemma
 
 from .context import ContextMixin, _capitalised
 from .coref import CorefMixin
-from .gazetteer import MAX_PHRASE, Entry, Gazetteer, get_gazetteer
+from .gazetteer import MAX_PHRASE, Entry, Gazetteer, compound_prefix, get_gazetteer
 from .kb import default_kb, normalise
 from .lang import get_grammar
 from .model import Actor, Document, Mention, Sentence, Token
@@ -247,7 +247,7 @@ class ActorFinder(CorefMixin, ContextMixin):
             if e is None and self.code != "de" and tok.i == 0:
                 e = self.g.lookup_role_lemma(self.g.lang.lemmatize(tok.text.lower()))  # "Militants said ..."
             if e is not None and self._role_ok(tok, e) and not self._attributive(toks, i):
-                return self._entry_atom(i, i + 1, e)
+                return self._closed_compound(tok, i, e) or self._entry_atom(i, i + 1, e)
         # A surname of someone already named, or of a KB person.
         if _capitalised(tok) and len(tok.text) >= 3:
             key = normalise(tok.text)
@@ -342,6 +342,28 @@ class ActorFinder(CorefMixin, ContextMixin):
         if first is not None and first.role_kind != "person":
             return Atom(i, i + 1, "role", sector=first.sector, role=first.role, role_kind="group")
         return None
+
+    def _closed_compound(self, tok: Token, i: int, tail: Entry) -> Atom | None:
+        """German closed compounds whose first part is an actor: "Bundeswehrsoldaten" (DEU, MIL),
+        "Polizeisprecher" (COP: a generic head speaks for the body named first), "Oppositionsführer" (OPP),
+        as hyphenated ones are read ("Polizei-Sprecher")."""
+        prefix = compound_prefix(self.g, tok.lemma) if self.code == "de" else ""
+        if len(prefix) < 3:
+            return None
+        for part in dict.fromkeys((prefix, prefix.removesuffix("s"), prefix.removesuffix("n"), prefix.removesuffix("en"))):
+            if len(part) < 3:
+                continue
+            head = self.g.lookup_phrase([part])
+            if head is not None and head.kind in ("group", "igo", "ngo", "org") and head.country:
+                return Atom(i, i + 1, "role", country=head.country, sector=head.sector or tail.sector, role=tail.role,
+                            role_kind=tail.role_kind, form=tail.form)
+            first = self.g.lookup_role_lemma(part)
+            if first is not None and first.sector and first.role_kind != "person" and self._generic_entry(tail):
+                return Atom(i, i + 1, "role", sector=first.sector, role=tail.role, role_kind=tail.role_kind, form=tail.form)
+        return None
+
+    def _generic_entry(self, e: Entry) -> bool:
+        return (e.form or "") in self.gr.GENERIC_HEADS
 
     # ---------------------------------------------------------------- phrases
     def phrases(self, sent: Sentence, atoms: list[Atom]) -> list[Phrase]:

@@ -167,6 +167,10 @@ def _register_plugins() -> None:
         return
     for cmd in COMMANDS:
         cli.add_command(cmd)
+    from .cli_serve import COMMANDS as SERVE_COMMANDS  # imports click only; the server loads on use
+
+    for cmd in SERVE_COMMANDS:
+        cli.add_command(cmd)
 
 
 _register_plugins()

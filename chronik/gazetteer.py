@@ -130,22 +130,32 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _role_lemma_cached(code: str, lemma: str) -> Entry | None:
+def _role_split_cached(code: str, lemma: str) -> tuple[str, Entry] | None:
+    """(the part before the role noun, the role entry): ("", entry) for a role noun itself,
+    ("bundeswehr", soldat) for the German compound "Bundeswehrsoldat"."""
     g = get_gazetteer(code)
     e = g.roles.get((g.lang.stem(lemma),)) or g.roles.get((lemma,))
     if e or code != "de":
-        return e
+        return ("", e) if e else None
     # German compounds: the longest known head noun at the end of the word.
     for k in range(1, len(lemma) - MIN_COMPOUND_HEAD + 1):
         tail = lemma[k:]
         e = g.roles.get((tail,)) or g.roles.get((g.lang.stem(tail),))
         if e and not (len(tail) < len(e.form) and e.form.startswith(tail)):
-            return e  # but a truncated head is no head: "Bericht" does not end in "Richter"
+            return lemma[:k], e  # but a truncated head is no head: "Bericht" does not end in "Richter"
     return None
 
 
 def _role_lemma(g: Gazetteer, lemma: str) -> Entry | None:
-    return _role_lemma_cached(g.code, lemma.casefold())
+    found = _role_split_cached(g.code, lemma.casefold())
+    return found[1] if found else None
+
+
+def compound_prefix(g: Gazetteer, lemma: str) -> str:
+    """The first part of a German compound whose head is a role noun ("bundeswehr" in
+    "Bundeswehrsoldat", "polizei" in "Polizeisprecher"); "" when there is none."""
+    found = _role_split_cached(g.code, lemma.casefold())
+    return found[0] if found else ""
 
 
 @lru_cache(maxsize=None)

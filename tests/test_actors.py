@@ -306,9 +306,6 @@ def test_geheimdienst_compound_is_intelligence():
     assert m.actor.sector == "SPY"
 
 
-@pytest.mark.xfail(reason="'Bundeswehr-' in a compound does not carry DEU: 'Bundeswehrsoldaten' is None/MIL alone "
-                          "and takes the sentence's country (AFG) in 'In Afghanistan wurden drei Bundeswehrsoldaten verletzt'",
-                   strict=True)
 @pytest.mark.parametrize("text", ["Drei Bundeswehrsoldaten wurden am Montag bei einem Anschlag verletzt.",
                                   "In Afghanistan wurden am Montag drei Bundeswehrsoldaten verletzt."])
 def test_bundeswehrsoldaten_are_german_military(text):
