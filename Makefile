@@ -11,7 +11,7 @@ SHARED ?= ../shared
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,store,nlp,serve]'
+	$(BIN)/python -m pip install --quiet -e '.[test,store,nlp,serve,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 	$(BIN)/python benchmarks/store_bench.py
 	$(BIN)/python benchmarks/server_bench.py --events 250000
+	$(BIN)/python benchmarks/scale_bench.py --shared $(SHARED)
 
 fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzzing --n 10000 --seed 1

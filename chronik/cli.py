@@ -9,7 +9,8 @@ import sys
 import click
 
 from . import __version__
-from .errors import ChronikError, Errors, InputError, UnsupportedLanguage
+from .cli_options import jobs_option
+from .errors import ChronikError, Errors, InputError
 
 LANG_CHOICES = ["auto", "de", "en"]
 
@@ -51,48 +52,71 @@ def cli() -> None:
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
               help="Keep events whose calibrated confidence is at least P (0-1; default: min_confidence in settings.cfg). "
                    "Higher trades recall for precision; 0 keeps everything the coder finds.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to FILE instead of stdout.")
-@click.option("--allow-private-urls", is_flag=True, help="Also fetch from private, loopback and link-local addresses.")
-def extract(paths, fmt, lang, published, include_negated, min_confidence, output, allow_private_urls) -> None:
-    """Extract events from articles. PATHS are files, directories (recursive), http(s) URLs
-    of articles or feeds, files listing such URLs one a line, or - for stdin.
+@click.option("-o", "--output", default="-", metavar="FILE|DIR",
+              help="Write to FILE instead of stdout (with --dask: the output directory).")
+@jobs_option
+@click.option("--dask", "dask_address", metavar="SCHEDULER|local:N",
+              help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local worker "
+                   "processes. Writes partitioned Parquet to the -o directory; re-running skips finished partitions.")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
+              help="With --dask: how often a failed partition is tried again.")
+def extract(paths, fmt, lang, published, include_negated, min_confidence, output, jobs, dask_address,
+            retries) -> None:
+    """Extract events from articles. PATHS are files, directories (recursive) or - for stdin.
 
     Input kinds are detected from content: scraped text, HTML pages, JSON Lines corpora
     (one article a line with "text" and optionally "id", "title", "published", "url", "lang").
     """
     from .output import WRITERS, JsonDocument
-    from .pipeline import process
+    from .parallel import MIN_POOL, code_documents
     from .settings import Options
 
-    if fmt is None:
-        fmt = "table" if output.isatty() else "jsonl"
-    write = JsonDocument(output) if fmt == "json" else WRITERS[fmt]
     options = Options.load(include_negated=include_negated,
                            **({} if min_confidence is None else {"min_confidence": min_confidence}))
+    if dask_address:
+        _extract_dask(paths, dask_address, output, options, lang, published, retries)
+        return
+    try:
+        out_file = click.open_file(output, "w", encoding="utf-8")
+    except OSError as exc:
+        _error(f"{output}: cannot write: {exc.strerror or exc}")
+        sys.exit(1)
+    failed = done = 0
     skipped: list[dict] = []
     n_events = 0
-    bar = _progress(sys.stderr.isatty(), "extract")
-
-    def skip(item, exc) -> None:
-        skipped.append({"doc_id": item.id, "path": item.path, "lang": exc.lang, "reason": exc.message})
-        bar.write(f"chronik: {item.path or item.id}: {exc.message}", file=sys.stderr)
-
-    run = _Run(lambda doc: process(doc, options), on_skip=skip)
-    try:
-        for doc in run.documents(paths, published=published, lang=None if lang == "auto" else lang,
-                                 allow_private_urls=allow_private_urls):
-            write(doc, output)
-            n_events += len(doc.events)
-            bar.set_postfix(events=n_events, refresh=False)
-            bar.update(1)
-    finally:
-        bar.close()
-    if isinstance(write, JsonDocument):
-        write.close(skipped)
+    with out_file as out:
+        fmt = fmt or ("table" if out.isatty() else "jsonl")
+        write = JsonDocument(out) if fmt == "json" else WRITERS[fmt]
+        bar = _progress(sys.stderr.isatty(), "extract")
+        try:
+            items = _inputs(paths, published=published, lang=None if lang == "auto" else lang,
+                            allow_private_urls=allow_private_urls)
+            for res in code_documents(items, jobs=jobs, options=options, min_pool=MIN_POOL if jobs is None else 0):
+                if res.skipped:
+                    doc = res.doc
+                    skipped.append({"doc_id": doc.id, "path": doc.path, "lang": res.skipped_lang,
+                                    "reason": res.skipped})
+                    bar.write(f"chronik: {doc.path or doc.id}: {res.skipped}", file=sys.stderr)
+                    continue
+                if res.error:
+                    failed += 1
+                    _error(res.error)
+                    continue
+                write(res.doc, out)
+                done += 1
+                n_events += len(res.doc.events)
+                bar.set_postfix(events=n_events, refresh=False)
+                bar.update(1)
+        finally:
+            bar.close()
+        if isinstance(write, JsonDocument):
+            write.close(skipped)
     if skipped:
         langs = sorted({s["lang"] for s in skipped})
         click.echo(f"chronik: {len(skipped)} documents skipped (no language pack: {', '.join(langs)})", err=True)
-    run.finish()
+    if failed:
+        click.echo(f"chronik: {done} documents done, {failed} inputs failed", err=True)
+        sys.exit(1)
 
 
 class _Run:
@@ -147,6 +171,23 @@ def _inputs(paths, *, published, lang, allow_private_urls=False):
 
     yield from expand_url_inputs(paths, lambda ps: load_documents(ps, published=published, lang=lang),
                                  published=published, lang=lang, options=options_from_cli(allow_private_urls))
+
+
+def _extract_dask(paths, address, output, options, lang, published, retries) -> None:
+    from .cluster import DistributedError, run_extract
+
+    if output in (None, "-"):
+        raise click.UsageError("--dask writes partitioned Parquet: name the output directory with -o DIR")
+    try:
+        rep = run_extract(paths, output, address, options=options, lang=None if lang == "auto" else lang,
+                          published=published, retries=retries, progress=sys.stderr.isatty(),
+                          on_error=_error, log=lambda msg: click.echo(f"chronik: {msg}", err=True))
+    except DistributedError as exc:
+        _error(exc.message)
+        sys.exit(1)
+    click.echo(f"chronik: {rep.summary()}", err=True)
+    if rep.failed_inputs or rep.failed_partitions:
+        sys.exit(1)
 
 
 @cli.command()

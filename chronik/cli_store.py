@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from .errors import ChronikError
+from .cli_options import jobs_option
 from .store.query import PLOVER_TYPES
 
 LANG_CHOICES = ["auto", "de", "en"]
@@ -145,7 +146,7 @@ allow_private_option = click.option(
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--lang", type=click.Choice(LANG_CHOICES), default="auto", show_default=True, help="Language of the articles.")
 @click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD", help="Publication date of every article.")
@@ -154,8 +155,12 @@ allow_private_option = click.option(
 @click.option("--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="HTTP read timeout (s) for feeds.")
 @allow_private_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@jobs_option
+@click.option("--from-parquet", "from_parquet", metavar="DIR",
+              help="Load the coded documents of a `chronik extract --dask -o DIR` run instead of PATHS.")
 @_guard
-def ingest(paths, db, lang, published, batch_size, no_merge, timeout, allow_private_urls, progress) -> None:
+def ingest(paths, db, lang, published, batch_size, no_merge, timeout, allow_private_urls, progress, jobs,
+           from_parquet) -> None:
     """Code articles and store documents, actor mentions and events in a database.
 
     PATHS are files, directories (recursive), JSON Lines corpora, WARC(.gz) archives,
@@ -166,15 +171,20 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, allow_priv
     """
     from tqdm import tqdm
 
+    if bool(paths) == bool(from_parquet):
+        raise click.UsageError("give PATHS to ingest, or --from-parquet DIR, not both" if paths else
+                               "missing PATHS (or --from-parquet DIR)")
     if progress is None:
         progress = sys.stderr.isatty()
+    if from_parquet and not os.path.isdir(from_parquet):
+        raise click.BadParameter(f"{from_parquet}: no such directory", param_hint="--from-parquet")
     store = _open(db, must_exist=False)
     try:
         width, height = os.get_terminal_size(sys.stderr.fileno())
     except (OSError, ValueError):
         width = height = 0
     # a terminal that reports no size (some ptys, CI consoles) would hide the bar: assume 100x24
-    bar = tqdm(total=_estimate(paths) if progress else None, disable=not progress, unit=" documents",
+    bar = tqdm(total=_estimate(paths) if progress and paths else None, disable=not progress, unit=" documents",
                file=sys.stderr, dynamic_ncols=width > 0, ncols=None if width > 0 else 100,
                nrows=None if height > 0 else 24, desc="ingest")
 
@@ -193,8 +203,26 @@ def ingest(paths, db, lang, published, batch_size, no_merge, timeout, allow_priv
     try:
         with store:
             fetcher = _store_fetcher(store, allow_private_urls, timeout)
-            rep = store.ingest(iter_inputs(paths, published=published, lang=lang, fetcher=fetcher),
-                               batch_size=batch_size, merge=not no_merge, on_batch=on_batch)
+            items = iter_inputs(paths, published=published, lang=lang, fetcher=fetcher)
+            process = None
+            if from_parquet:
+                from .cluster import documents_from_parquet
+                from .parallel import PrecodedStream
+
+                stream = PrecodedStream(documents_from_parquet(from_parquet), keep=4 * batch_size)
+                items, process = iter(stream), stream.process
+            elif jobs != 1:
+                from .parallel import MIN_POOL, PrecodedStream, code_documents
+                from .store.db import _default_process
+
+                coder = _default_process()
+                stream = PrecodedStream(code_documents(items, jobs=jobs, min_pool=MIN_POOL if jobs is None else 0,
+                                                       needs_coding=lambda d: not store.holds_unchanged(d),
+                                                       process=coder),
+                                        keep=4 * batch_size, process=coder)
+                items, process = iter(stream), stream.process
+            rep = store.ingest(items, process=process, batch_size=batch_size, merge=not no_merge,
+                               on_batch=on_batch)
     finally:
         bar.close()
     click.echo(f"chronik: {rep.seen} inputs: {rep.added} added, {rep.updated} updated, {rep.unchanged} unchanged, "

@@ -106,6 +106,8 @@ class ContextMixin:
             if m.actor.country is None and (m.kind in ("role", "group") or titled) and m.how != "coreference":
                 local = per_sentence.get(m.sentence, set())
                 c = next(iter(local)) if len(local) == 1 else main
+                if m.entity >= 0 and m.entity in by_entity:
+                    c = by_entity[m.entity]  # one person, one country: the one its first mention took
                 if c:
                     m.actor = replace(m.actor, country=c)
                     m.how = "context"

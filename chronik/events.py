@@ -407,10 +407,15 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         noun = self._is_noun(sent, h) and (len(trig.words) == 1 or toks[h].pos == "NOUN")
         if noun and not (sent.is_title and h <= 1) and not self._noun_licensed(sent, h, lo, hi, mentions):
             return None  # a headline may open with its event noun: "Sanktionen gegen Libyen"
-        # the trigger's own words are no argument ("held hostage": "hostage" is no target)
-        mentions = [m for m in mentions if not all(k in match.tokens for k in range(m.tok_start, m.tok_end))]
+        # the trigger's own words are no argument ("held hostage": "hostage" is no target) ...
+        own = [m for m in mentions if all(k in match.tokens for k in range(m.tok_start, m.tok_end))]
+        mentions = [m for m in mentions if m not in own]
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
         tgt = self._refine_target(sent, match, lo, hi, mentions, src, tgt, passive, noun)
+        if tgt is None and src is not None and not passive and self.code == "de":
+            # ... unless they name whom the act is done to: "wies zwei deutsche Diplomaten aus" (Diplomat ausweisen)
+            tgt = next((m for m in own if m.tok_start > h and m.kind in ("role", "group") and m.entity != src.entity
+                        and m.actor.sector is not None), None)
         if instrument:
             src = None
         if self.code == "de" and not noun and not passive and h > 0 and (toks[h - 1].text.casefold() in self.gr.COORDINATORS or toks[h - 1].text == ",") \

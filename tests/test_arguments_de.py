@@ -39,3 +39,9 @@ def test_von_after_a_patient_noun_is_the_one_acted_upon():
     e = one(code("Am Samstag gab es eine Kundgebung von Gegnern des Präsidenten Mubarak in Kairo.", published="2005-07-30"),
             "PROTEST")
     assert countries(e.source) == "EGY"
+
+
+def test_a_pattern_word_can_name_the_target():
+    # "Diplomat ausweisen" is the pattern; the expelled diplomats are still whom the act is done to
+    e = one(code("Russland wies am Montag zwei deutsche Diplomaten aus.", published="2020-01-01"), "SANCTION")
+    assert (countries(e.source), countries(e.target)) == ("RUS", "DEU")

@@ -35,3 +35,10 @@ def test_german_closed_compounds_read_their_first_part():
     assert found["Bundeswehrsoldaten"] == ("DEU", "MIL")  # not Afghan: the Bundeswehr is German
     assert found["Gewerkschaftsführer"][1] == "LAB"  # a generic head speaks for the union
     assert found["Regierungssprecher"][1] == "GOV"
+
+
+def test_one_person_keeps_one_country():
+    doc = make_doc("Journalist Jamal Khashoggi was killed in the Saudi consulate in Istanbul. Turkey said that Khashoggi "
+                   "had been killed by a team from Riyadh.", lang="en", published="2018-10-20")
+    countries = {m.actor.country for m in doc.mentions if "Khashoggi" in m.text}
+    assert len(countries) == 1

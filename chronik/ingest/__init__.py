@@ -16,10 +16,11 @@ from ..errors import ChronikError, Errors, InputError
 from ..model import Document
 from .html import document_from_html
 from .text import document_from_text
-from ..limits import LimitError, check_input_size, clip, json_depth_ok, limits, scrub
+from ..limits import BoundedReader, LimitError, check_input_size, clip, json_depth_ok, limits, scrub
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+GZIP_CORPUS_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".json.gz")  # gzipped JSON Lines shards
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 # Chronik's own databases may sit inside a corpus folder: never read them as articles.
 SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".sqlite3", "-wal", "-shm", "-journal")
@@ -30,7 +31,7 @@ __all__ = ["load_documents", "documents_from_bytes", "document_from_text", "docu
 def doc_id_for(path: str) -> str:
     """The file name without its extension(s) (``a/b/de-1.txt`` -> ``de-1``)."""
     name = Path(path).name
-    for suffix in (".warc.gz", ".json.gz", ".jsonl", ".json", ".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".warc"):
+    for suffix in (".warc.gz", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".jsonl", ".ndjson", ".json", ".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".warc"):
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return Path(name).stem or name
@@ -316,14 +317,22 @@ def _read_file(path: str, *, published: str | None, lang: str | None) -> Iterato
         yield from warc.documents_from_warc(path, published=published, lang=lang)
         return
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            check_input_size(size, path)
-            data = f.read(limits().max_input_bytes + 1)
+        if path.lower().endswith(GZIP_CORPUS_SUFFIXES):
+            import gzip
+
+            with open(path, "rb") as raw:
+                data = BoundedReader(gzip.GzipFile(fileobj=raw), max_bytes=limits().max_input_bytes, compressed=raw,
+                                     where=path).read()
+            check_input_size(len(data), path)
+        else:
+            with open(path, "rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                check_input_size(size, path)
+                data = f.read(limits().max_input_bytes + 1)
     except LimitError as exc:
         yield InputError(path, exc.message)
         return
-    except OSError as exc:
-        yield InputError(path, Errors.E009.format(detail=exc.strerror or str(exc)))
+    except (OSError, EOFError) as exc:
+        yield InputError(path, Errors.E009.format(detail=getattr(exc, "strerror", None) or str(exc)))
         return
     yield from documents_from_bytes(data, path, published=published, lang=lang)

@@ -171,6 +171,18 @@ class Store:
             return
         db.execute("RELEASE SAVEPOINT chronik_doc")
 
+    def holds_unchanged(self, doc: Document) -> bool:
+        """Whether :meth:`ingest` would take ``doc`` now without coding it: the same id or URL
+        with the same content, or the same content under another id or URL (an alias)."""
+        db = self.db
+        chash = dedup.content_hash(doc.text)
+        row = db.one("SELECT content_hash FROM documents WHERE doc_id = ?", (doc.id,))
+        if row is None and doc.url:
+            row = db.one("SELECT content_hash FROM documents WHERE url = ?", (doc.url,))
+        if row is not None:
+            return row[0] == chash
+        return db.one("SELECT 1 FROM documents WHERE content_hash = ?", (chash,)) is not None
+
     def _ingest_one(self, doc: Document, process: Processor, merge: bool, rep: IngestReport) -> None:
         db = self.db
         chash = dedup.content_hash(doc.text)
