@@ -60,9 +60,11 @@ def cli() -> None:
                    "processes. Writes partitioned Parquet to the -o directory; re-running skips finished partitions.")
 @click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
               help="With --dask: how often a failed partition is tried again.")
+@click.option("--allow-private-urls", is_flag=True, help="Also fetch from private, loopback and link-local addresses.")
 def extract(paths, fmt, lang, published, include_negated, min_confidence, output, jobs, dask_address,
-            retries) -> None:
-    """Extract events from articles. PATHS are files, directories (recursive) or - for stdin.
+            retries, allow_private_urls) -> None:
+    """Extract events from articles. PATHS are files, directories (recursive), http(s) URLs
+    of articles or feeds, files listing such URLs one a line, or - for stdin.
 
     Input kinds are detected from content: scraped text, HTML pages, JSON Lines corpora
     (one article a line with "text" and optionally "id", "title", "published", "url", "lang").
