@@ -105,16 +105,21 @@ class Language:
         return spans
 
     def _is_boundary(self, text: str, dot: int, after: int, end: int) -> bool:
-        nxt = text[after:end].lstrip()
-        if not nxt:
+        # linear in the text: only the next non-space character and the word before the stop are read
+        k = after
+        while k < end and text[k].isspace():
+            k += 1
+        if k >= end:
             return False
-        first = nxt[0]
+        first = text[k]
         if not (first.isupper() or first.isdigit() or first in "\"„“«»(‚'"):
             return False
         if text[dot] != ".":
             return True
-        word = re.search(r"(\S+)$", text[:dot])
-        prev = word.group(1) if word else ""
+        j = dot
+        while j > 0 and not text[j - 1].isspace() and dot - j < 64:
+            j -= 1
+        prev = text[j:dot]
         if prev.casefold() + "." in self.abbreviations or prev + "." in self.abbreviations:
             return False
         if len(prev) == 1 and prev.isalpha() and prev.isupper():  # initials: George W. Bush

@@ -55,12 +55,15 @@ MONTHS = frozenset(
 def is_ordinal_dot(text: str, dot: int) -> bool:
     """A dot after a day number is an ordinal, not a sentence end: "Am 19. September",
     "der 3. Versuch" (lower-case or month next); "stieg auf 12. Die Polizei" ends a sentence."""
-    m = re.search(r"(?:^|\s)(\S*)\s+(\d{1,2})$|(?:^|\s)(\d{1,2})$", text[:dot])
-    if m is None:
+    if dot == 0 or not text[dot - 1].isdigit():
+        return False
+    lo = max(0, dot - 80)  # a bounded look-back keeps splitting linear in the text
+    m = re.search(r"(?:^|\s)(\S*)\s+(\d{1,2})$|(?:^|\s)(\d{1,2})$", text[lo:dot])
+    if m is None or (lo > 0 and m.start() == 0 and not text[lo].isspace()):
         return False
     if m.group(1) and m.group(1).casefold() in ORDINAL_CUES:
         return True  # "der 3. Versuch", "am 12. Tag"
-    nxt = re.match(r"\s*(\w+)", text[dot + 1 :])
+    nxt = re.match(r"\s*(\w+)", text[dot + 1 : dot + 80])
     if nxt is None:
         return False
     word = nxt.group(1)
