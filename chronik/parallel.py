@@ -63,12 +63,15 @@ Processor = Callable[[Document], Document]
 def code_one(doc: Document, options: Options | None = None, process: Processor | None = None) -> Coded:
     """Code one document with ``process`` (default: the pipeline with ``options``); a failure
     becomes a message, never an exception."""
-    try:
-        if process is None:
-            from .pipeline import process as run
+    from .limits import time_budget
 
-            return Coded(run(doc, options))
-        return Coded(process(doc))
+    try:
+        with time_budget():  # the per-document budget of settings.cfg [limits], in every worker too
+            if process is None:
+                from .pipeline import process as run
+
+                return Coded(run(doc, options))
+            return Coded(process(doc))
     except UnsupportedLanguage as exc:
         return Coded(doc, coded=False, skipped=exc.message, skipped_lang=exc.lang)
     except ChronikError as exc:
