@@ -30,7 +30,6 @@ class Limits:
     max_title_chars: int = 500
     max_line_chars: int = 100_000
     max_sentence_chars: int = 2_000
-    max_paragraph_chars: int = 10_000
     max_decompressed_bytes: int = 1_000_000_000
     max_decompression_ratio: int = 200
     max_json_depth: int = 64

@@ -7,60 +7,15 @@ from .model import Document, Sentence
 
 
 def segment(doc: Document) -> Document:
-    """Fill ``doc.sentences`` (tokens with offsets into ``doc.text``). Sentences longer
-    than ``max_sentence_chars`` (settings.cfg, ``[limits]``) are split, so that the coder's
-    time per sentence stays bounded on text without full stops."""
+    """Fill ``doc.sentences`` (tokens with offsets into ``doc.text``). The splitter is linear in
+    the text; sentences longer than ``max_sentence_chars`` (settings.cfg, ``[limits]``) are split,
+    so that the coder's time per sentence stays bounded on text without full stops."""
     lang = get_lang(doc.lang or "en")
-    lim = limits()
-    doc.sentences = split_long_sentences(_split_sentences(lang, doc.text, doc.body_start, lim.max_paragraph_chars),
-                                         lim.max_sentence_chars)
+    doc.sentences = split_long_sentences(lang.split_sentences(doc.text, doc.body_start), limits().max_sentence_chars)
     for sent in doc.sentences:
         sent.tokens = lang.tokenize(sent.text, sent.start)
         lang.post_tokens(sent.tokens)
     return doc
-
-
-def _split_sentences(lang, text: str, body_start: int, max_block: int) -> list[Sentence]:
-    """The language's sentence splitter over pieces of at most ``max_block`` characters,
-    cut at paragraph breaks where possible (then line ends, then spaces): the splitter's
-    time grows with the square of a paragraph's length, the pieces keep it linear in the
-    document. Documents whose paragraphs are all shorter get exactly the splitter's result."""
-    if max_block <= 0 or len(text) <= max_block:
-        return lang.split_sentences(text, body_start)
-    out: list[Sentence] = []
-    para = 0
-    for a, b in _blocks(text, max_block):
-        sents = lang.split_sentences(text[a:b], body_start - a)
-        for s in sents:
-            s.start += a
-            s.end += a
-            s.paragraph += para
-            out.append(s)
-        if sents:
-            para = sents[-1].paragraph + 1
-    for i, s in enumerate(out):
-        s.index = i
-    return out
-
-
-def _blocks(text: str, max_block: int) -> list[tuple[int, int]]:
-    """Spans of at most ``max_block`` characters covering ``text``, cut after a blank line,
-    else a line end, else a space (a hard cut where there is none)."""
-    spans = []
-    pos, n = 0, len(text)
-    while n - pos > max_block:
-        limit = pos + max_block
-        cut = text.rfind("\n\n", pos + 1, limit)
-        if cut > pos:
-            cut += 2
-        else:
-            cut = max(text.rfind("\n", pos + 1, limit), text.rfind(" ", pos + max_block // 2, limit)) + 1
-            if cut <= pos + 1:
-                cut = limit
-        spans.append((pos, cut))
-        pos = cut
-    spans.append((pos, n))
-    return spans
 
 
 def split_long_sentences(sentences: list[Sentence], max_chars: int) -> list[Sentence]:
