@@ -358,12 +358,9 @@ class ActorFinder(CorefMixin, ContextMixin):
                 return Atom(i, i + 1, "role", country=head.country, sector=head.sector or tail.sector, role=tail.role,
                             role_kind=tail.role_kind, form=tail.form)
             first = self.g.lookup_role_lemma(part)
-            if first is not None and first.sector and first.role_kind != "person" and self._generic_entry(tail):
+            if first is not None and first.sector and first.role_kind != "person" and self._generic(tail):
                 return Atom(i, i + 1, "role", sector=first.sector, role=tail.role, role_kind=tail.role_kind, form=tail.form)
         return None
-
-    def _generic_entry(self, e: Entry) -> bool:
-        return (e.form or "") in self.gr.GENERIC_HEADS
 
     # ---------------------------------------------------------------- phrases
     def phrases(self, sent: Sentence, atoms: list[Atom]) -> list[Phrase]:
@@ -473,7 +470,7 @@ class ActorFinder(CorefMixin, ContextMixin):
         words = {t.text.casefold() for t in toks[max(0, start - 2) : start + 1]}
         return bool(words & FORMER) or toks[start].text.casefold().startswith(("ex-", "alt-"))
 
-    def _generic(self, a: Atom) -> bool:
+    def _generic(self, a: Atom | Entry) -> bool:
         return (a.form or "") in self.gr.GENERIC_HEADS
 
     def _is_actor(self, p: Phrase) -> bool:
